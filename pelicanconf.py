@@ -1,0 +1,54 @@
+"""Development settings. Portal settings (PORTAL_*) are declared, with their defaults and
+documentation, in plugins/portal/core/options.py; override them here."""
+
+import os
+
+from markdown.extensions.toc import slugify_unicode
+
+AUTHOR = "Taipei City Government"
+SITENAME = "Taipei Volunteers"
+# Local address of `make serve`; absolute URLs (hreflang, canonical, sitemap, feeds) use it.
+SITEURL = os.environ.get("PORTAL_SITEURL", "http://localhost:8000")
+PORT = 8000
+BIND = "127.0.0.1"
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+TIMEZONE = "Asia/Taipei"
+DEFAULT_LANG = "en"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["portal.core", "portal.i18n", "portal.content", "portal.sitemap"]
+
+# The portal's own generators read content/<lang>/; Pelican's article and page generators,
+# direct templates and feeds are not used.
+ARTICLE_PATHS: list[str] = []
+PAGE_PATHS: list[str] = []
+STATIC_PATHS: list[str] = []
+DIRECT_TEMPLATES: list[str] = []
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+AUTHOR_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+TAG_SAVE_AS = ""
+THEME_STATIC_DIR = "theme"
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+        "markdown.extensions.toc": {"slugify": slugify_unicode, "permalink": False},
+    },
+    "output_format": "html",
+}
+
+PORTAL_LANGUAGES = [
+    {"code": "en", "prefix": "", "html_lang": "en", "hreflang": "en", "locale": "en",
+     "native_name": "English", "content_dir": "en"},
+    {"code": "zh-TW", "prefix": "zh-tw", "html_lang": "zh-Hant-TW", "hreflang": "zh-TW",
+     "locale": "zh_Hant_TW", "native_name": "繁體中文", "content_dir": "zh-tw", "minguo": True},
+]

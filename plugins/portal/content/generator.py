@@ -1,0 +1,123 @@
+"""Generator for editors' Markdown: every language read in one pass, pages written per language."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from pelican.generators import Generator
+
+from ..core.errors import Problem, display_path, fail_build
+from ..core.render import render_route
+from ..core.site import NavItem, Route, site_of
+from .model import Entry
+from .reader import make_markdown, read_document
+
+
+class DocumentsGenerator(Generator):
+    """Reads ``content/<lang>/<kind>/*.md`` once and renders each entry in every language."""
+
+    def generate_context(self) -> None:
+        site = site_of(self)
+        problems: list[Problem] = []
+        entries = self._read_entries(problems)
+        self._check_translations(entries, problems)
+        for entry in entries.values():
+            entry.route = Route(
+                key=f"{entry.kind}:{entry.id}",
+                path=entry.path,
+                languages=frozenset(entry.versions),
+                original=entry.original.language.code,
+                source=entry.original.source_path,
+                lastmod=entry.original.modified or entry.original.date,
+                titles={code: doc.title for code, doc in entry.versions.items()},
+            )
+            clash = site.add_route(entry.route)
+            if clash:
+                problems.append(clash)
+            if entry.original.nav is not None:
+                labels = {code: doc.nav_title for code, doc in entry.versions.items()
+                          if doc.nav_title}
+                site.nav.append(NavItem(entry.original.nav, entry.route.key, labels))
+        self.news_pages = self._paginate_news(site, entries)
+        if any(p.severity == "error" for p in problems):
+            fail_build(problems)
+        self.entries = entries
+        self.context["PORTAL_DOCUMENTS"] = entries
+
+    def _read_entries(self, problems: list[Problem]) -> dict[tuple[str, str], Entry]:
+        site = site_of(self)
+        kinds: dict[str, str] = self.settings["PORTAL_CONTENT_KINDS"]
+        languages = {lang.code: lang for lang in site.languages}
+        md = make_markdown(self.settings)
+        entries: dict[tuple[str, str], Entry] = {}
+        root = Path(self.path)
+        for lang_dir in sorted(p for p in root.iterdir() if p.is_dir()):
+            language = site.language_for_dir(lang_dir.name)
+            if language is None:
+                folders = ", ".join(lang.content_dir for lang in site.languages)
+                problems.append(Problem(display_path(lang_dir), 0,
+                                        f"no language uses the folder '{lang_dir.name}' "
+                                        f"(language folders: {folders}); add the language to "
+                                        "PORTAL_LANGUAGES or rename the folder"))
+                continue
+            for kind_dir in sorted(p for p in lang_dir.iterdir() if p.is_dir()):
+                kind = kinds.get(kind_dir.name)
+                if kind is None:
+                    problems.append(Problem(display_path(kind_dir), 0,
+                                            f"unknown section folder '{kind_dir.name}' "
+                                            f"(sections: {', '.join(kinds)})"))
+                    continue
+                for path in sorted(kind_dir.glob("*.md")):
+                    display = display_path(path)
+                    doc, found = read_document(path, display, kind, language, languages, md,
+                                               site.base_path)
+                    problems.extend(found)
+                    if doc is None or doc.draft:
+                        continue
+                    entry = entries.setdefault((kind, doc.id), Entry(kind, doc.id))
+                    entry.versions[language.code] = doc
+        return entries
+
+    @staticmethod
+    def _check_translations(entries: dict, problems: list[Problem]) -> None:
+        for entry in entries.values():
+            for doc in entry.versions.values():
+                if doc.translated_from and doc.translated_from not in entry.versions:
+                    problems.append(Problem(
+                        doc.source_path, 1,
+                        f"Translated-From: {doc.translated_from}, but there is no "
+                        f"{doc.translated_from} document named '{doc.id}.md' in the same section; "
+                        "check the file name or remove the Translated-From line"))
+
+    def _paginate_news(self, site, entries) -> list[tuple[Route, list[Entry]]]:
+        news = sorted((e for e in entries.values() if e.kind == "news"),
+                      key=lambda e: (e.date, e.id), reverse=True)
+        per_page = self.settings["PORTAL_NEWS_PER_PAGE"]
+        every_language = frozenset(lang.code for lang in site.languages)
+        pages = []
+        for number in range(1, max(1, math.ceil(len(news) / per_page)) + 1):
+            path = "news/" if number == 1 else f"news/page/{number}/"
+            route = Route(key=f"news-index:{number}", path=path, languages=every_language,
+                          original=site.default.code, in_sitemap=True)
+            site.add_route(route)
+            pages.append((route, news[(number - 1) * per_page:number * per_page]))
+        return pages
+
+    def generate_output(self, writer) -> None:
+        site = site_of(self)
+        for entry in self.entries.values():
+            for language in site.languages:
+                render_route(self, entry.route, language, entry.template,
+                             entry=entry, doc=entry.version_for(language),
+                             outdated=entry.is_outdated(language))
+        total = len(self.news_pages)
+        for number, (route, items) in enumerate(self.news_pages, start=1):
+            pagination = {
+                "number": number, "total": total,
+                "previous": self.news_pages[number - 2][0] if number > 1 else None,
+                "next": self.news_pages[number][0] if number < total else None,
+            }
+            for language in site.languages:
+                render_route(self, route, language, "news_index", items=items,
+                             pagination=pagination)

@@ -1,0 +1,57 @@
+"""Editor-facing errors: ``file:line: message``, never a traceback."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in an editor's input."""
+
+    path: str
+    line: int
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        label = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{where}: {label}{self.message}"
+
+
+class EditorError(Exception):
+    """Raised when editors' input stops the build; carries every problem found."""
+
+    exitcode = 1
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def display_path(path: str | Path, root: str | Path | None = None) -> str:
+    """Path as an editor sees it: relative to the project when possible."""
+    path = Path(path)
+    for base in (root, Path.cwd()):
+        if base is None:
+            continue
+        try:
+            return str(path.resolve().relative_to(Path(base).resolve()))
+        except ValueError:
+            continue
+    return str(path)
+
+
+def fail_build(problems: list[Problem]) -> None:
+    """Print every problem and stop the build with a non-zero exit, without a traceback."""
+    errors = [p for p in problems if p.severity == "error"]
+    for problem in sorted(problems):
+        print(problem, file=sys.stderr)
+    print(
+        f"Build stopped: {len(errors)} error(s). output/ was left as it was.",
+        file=sys.stderr,
+    )
+    raise SystemExit(1)

@@ -1,0 +1,40 @@
+"""The language table as typed values; every language code the site uses is derived from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Language:
+    """One row of ``PORTAL_LANGUAGES``."""
+
+    code: str
+    prefix: str
+    html_lang: str
+    hreflang: str
+    locale: str
+    native_name: str
+    content_dir: str
+    minguo: bool = False
+
+    @classmethod
+    def from_row(cls, row: dict[str, str]) -> Language:
+        return cls(
+            code=row["code"],
+            prefix=row.get("prefix", "").strip("/"),
+            html_lang=row["html_lang"],
+            hreflang=row["hreflang"],
+            locale=row["locale"],
+            native_name=row["native_name"],
+            content_dir=row.get("content_dir") or row["code"].lower(),
+            minguo=bool(row.get("minguo", False)),
+        )
+
+    def path(self, path: str) -> str:
+        """Language-neutral site path (``about/``) to this language's path (``zh-tw/about/``)."""
+        return f"{self.prefix}/{path}" if self.prefix else path
+
+
+def languages_from_settings(settings: dict) -> tuple[Language, ...]:
+    return tuple(Language.from_row(row) for row in settings["PORTAL_LANGUAGES"])

@@ -1,0 +1,98 @@
+"""Every portal setting, declared once with its type, default and purpose, validated in one place.
+
+Modelled on MkDocs' ``config_options``: a plugin never reads a portal setting that is not declared
+here, and ``validate_settings`` is the only code that checks them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import Problem
+
+#: English alone; pelicanconf.py holds the site's real language table.
+DEFAULT_LANGUAGES: list[dict[str, str]] = [
+    {"code": "en", "prefix": "", "html_lang": "en", "hreflang": "en", "locale": "en",
+     "native_name": "English", "content_dir": "en"},
+]
+
+LANGUAGE_FIELDS = ("code", "prefix", "html_lang", "hreflang", "locale", "native_name")
+
+
+@dataclass(frozen=True)
+class Option:
+    """One setting: its name, expected type, default and a one-line explanation."""
+
+    name: str
+    type: type | tuple[type, ...]
+    default: Any
+    doc: str
+    check: Callable[[Any], str | None] | None = None
+
+
+def _check_languages(table: list) -> str | None:
+    if not table:
+        return "needs at least one language (the first is the default)"
+    for index, row in enumerate(table):
+        if not isinstance(row, dict):
+            return f"row {index} must be a dict"
+        missing = [field for field in LANGUAGE_FIELDS if not row.get(field) and field != "prefix"]
+        if missing:
+            return f"row {index} is missing {', '.join(missing)}"
+        if index == 0 and row.get("prefix"):
+            return "the first (default) language must have an empty prefix"
+        if index > 0 and not row.get("prefix"):
+            return f"row {index} ({row['code']}) needs a URL prefix"
+    from babel import Locale, UnknownLocaleError
+
+    for row in table:
+        try:
+            Locale.parse(row["locale"])
+        except (UnknownLocaleError, ValueError):
+            return f"unknown Babel locale {row['locale']!r} for {row['code']}"
+    codes = [row["code"] for row in table]
+    if len(set(codes)) != len(codes):
+        return "language codes must be unique"
+    return None
+
+
+def _positive(value: int) -> str | None:
+    return None if value > 0 else "must be a positive number"
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("PORTAL_LANGUAGES", list, DEFAULT_LANGUAGES,
+           "The language table; the first row is the default language, served at /.",
+           _check_languages),
+    Option("PORTAL_SITE_NAME", str, "Taipei Volunteers",
+           "Site name in the default language (translated through the theme catalogue)."),
+    Option("PORTAL_CONTENT_KINDS", dict, {"pages": "page", "news": "news"},
+           "Folders under content/<lang>/ and the kind of document each one holds."),
+    Option("PORTAL_NEWS_PER_PAGE", int, 10, "News items per page of the news listing.",
+           _positive),
+    Option("PORTAL_TRANSLATIONS_DIR", str, "theme/translations",
+           "Folder of the gettext catalogues (<locale>/LC_MESSAGES/messages.po)."),
+    Option("PORTAL_DATA_DIR", str, "data", "Folder of structured data (YAML, JSON, schemas)."),
+    Option("PORTAL_ATOMIC_OUTPUT", bool, True,
+           "Build into a temporary folder and replace OUTPUT_PATH only when the build succeeds."),
+    Option("PORTAL_SOURCE_TIMEZONE", str, "Asia/Taipei",
+           "Time zone of every date written by editors or the feed."),
+)
+
+
+def validate_settings(settings: dict, source: str = "pelicanconf.py") -> list[Problem]:
+    """Fill in defaults for missing portal settings and return the problems found."""
+    problems: list[Problem] = []
+    for option in OPTIONS:
+        value = settings.setdefault(option.name, option.default)
+        if not isinstance(value, option.type):
+            expected = getattr(option.type, "__name__", str(option.type))
+            problems.append(Problem(source, 0, f"{option.name} must be a {expected}, "
+                                               f"not {type(value).__name__}"))
+            continue
+        message = option.check(value) if option.check else None
+        if message:
+            problems.append(Problem(source, 0, f"{option.name}: {message}"))
+    return problems

@@ -1,0 +1,29 @@
+"""Rendering a route in one language through the theme, and writing only changed bytes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .languages import Language
+from .site import Route, site_of
+
+
+def write_if_changed(target: Path, data: str | bytes) -> bool:
+    """Write ``data`` to ``target`` unless it already holds exactly these bytes."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if target.exists() and target.read_bytes() == payload:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(payload)
+    return True
+
+
+def render_route(generator, route: Route, language: Language, template: str, **extra) -> Path:
+    """Render ``template`` for ``route`` in ``language`` and write it to the output folder."""
+    site = site_of(generator)
+    context = {**generator.context, **site.page_context(route, language), "template": template,
+               **extra}
+    html = generator.get_template(template).render(context)
+    target = site.output_file(generator.output_path, language, route.path)
+    write_if_changed(target, html)
+    return target

@@ -1,0 +1,167 @@
+"""The site model shared by every generator of one build: languages, routes and their URLs.
+
+Every URL, hreflang set, canonical link and switcher entry is computed here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .errors import Problem
+from .languages import Language, languages_from_settings
+
+
+@dataclass
+class Route:
+    """One page of the site, at the same language-neutral path in every language."""
+
+    key: str
+    path: str
+    languages: frozenset[str]
+    original: str
+    source: str = ""
+    in_sitemap: bool = True
+    lastmod: date | None = None
+    titles: dict[str, str] = field(default_factory=dict)
+
+    def is_real_in(self, language: Language) -> bool:
+        return language.code in self.languages
+
+
+@dataclass
+class NavItem:
+    """A main-menu entry: its position and short labels per language (default: page titles)."""
+
+    order: int
+    route_key: str
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Site:
+    """Languages, base URL and the registry of routes for one build."""
+
+    languages: tuple[Language, ...]
+    siteurl: str
+    routes: dict[str, Route] = field(default_factory=dict)
+    nav: list[NavItem] = field(default_factory=list)
+
+    @classmethod
+    def from_settings(cls, settings: dict) -> Site:
+        return cls(languages_from_settings(settings), settings.get("SITEURL", "").rstrip("/"))
+
+    @property
+    def default(self) -> Language:
+        return self.languages[0]
+
+    @property
+    def base_path(self) -> str:
+        """Path part of SITEURL, so links keep working when the site lives under a sub-folder."""
+        return urlsplit(self.siteurl).path.rstrip("/")
+
+    def language(self, code: str) -> Language:
+        for language in self.languages:
+            if language.code == code:
+                return language
+        raise KeyError(code)
+
+    def language_for_dir(self, content_dir: str) -> Language | None:
+        return next((lang for lang in self.languages if lang.content_dir == content_dir), None)
+
+    # -- routes ---------------------------------------------------------------------------
+
+    def add_route(self, route: Route) -> Problem | None:
+        """Register a route; a second route at the same path is an editor's slug clash."""
+        for other in self.routes.values():
+            if other.path == route.path:
+                owner = other.source or other.key
+                return Problem(route.source, 0, f"the address /{route.path} is already used by "
+                                                f"{owner}; choose another file name")
+        self.routes[route.key] = route
+        return None
+
+    def route(self, key: str) -> Route:
+        return self.routes[key]
+
+    # -- URLs -----------------------------------------------------------------------------
+
+    def href(self, language: Language, path: str) -> str:
+        """Root-relative link, valid on any local server and under SITEURL's sub-folder."""
+        return f"{self.base_path}/{language.path(path)}"
+
+    def absolute(self, language: Language, path: str) -> str:
+        return f"{self.siteurl}/{language.path(path)}"
+
+    def link(self, language: Language, key: str) -> str:
+        return self.href(language, self.routes[key].path)
+
+    def output_file(self, output_path: str | os.PathLike, language: Language, path: str) -> Path:
+        target = Path(output_path) / language.path(path)
+        return target / "index.html" if not target.suffix else target
+
+    def shown_language(self, route: Route, language: Language) -> Language:
+        """The language a page is shown in: its own, or the original when untranslated."""
+        return language if route.is_real_in(language) else self.language(route.original)
+
+    def canonical(self, route: Route, language: Language) -> str:
+        return self.absolute(self.shown_language(route, language), route.path)
+
+    def alternates(self, route: Route) -> list[tuple[str, str]]:
+        """hreflang set: every real translation plus x-default (default language, else original)."""
+        real = [lang for lang in self.languages if route.is_real_in(lang)]
+        pairs = [(lang.hreflang, self.absolute(lang, route.path)) for lang in real]
+        fallback = self.default if route.is_real_in(self.default) else self.language(route.original)
+        pairs.append(("x-default", self.absolute(fallback, route.path)))
+        return pairs
+
+    def switcher(self, route: Route, current: Language) -> list[dict]:
+        return [
+            {
+                "language": lang,
+                "href": self.href(lang, route.path),
+                "current": lang == current,
+                "translated": route.is_real_in(lang),
+            }
+            for lang in self.languages
+        ]
+
+    def title(self, route: Route, language: Language) -> tuple[str, Language]:
+        """A route's title in ``language``, or in its original language when untranslated."""
+        shown = self.shown_language(route, language)
+        return route.titles.get(shown.code, route.key), shown
+
+    def nav_links(self, language: Language, current: Route | None = None) -> list[dict]:
+        links = []
+        for item in sorted(self.nav, key=lambda item: item.order):
+            route = self.routes[item.route_key]
+            title, shown = self.title(route, language)
+            title = item.labels.get(shown.code, title)
+            links.append({"href": self.href(language, route.path), "title": title,
+                          "lang": shown, "current": route is current})
+        return links
+
+    def page_context(self, route: Route, language: Language) -> dict:
+        """What every template needs to place a page in the site and among its translations."""
+        shown = self.shown_language(route, language)
+        fallback = shown != language
+        return {
+            "site": self,
+            "route": route,
+            "lang": language,
+            "shown_lang": shown,
+            "is_fallback": fallback,
+            "canonical": self.canonical(route, language),
+            "alternates": [] if fallback else self.alternates(route),
+            "switcher": self.switcher(route, language),
+            "nav": self.nav_links(language, route),
+            "home_href": self.href(language, ""),
+        }
+
+
+def site_of(generator) -> Site:
+    """The build's Site, created by the first generator that asks for it (one per build run)."""
+    return generator.context.setdefault("PORTAL_SITE", Site.from_settings(generator.settings))

@@ -1,0 +1,67 @@
+"""Locale-aware formatting for templates: Babel dates and numbers, Minguo (ROC) years."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+from jinja2 import pass_context
+from markupsafe import Markup
+
+MINGUO_OFFSET = 1911
+
+
+def minguo_year(year: int) -> int:
+    """Republic of China (Minguo) year: 2021 is 民國110年."""
+    return year - MINGUO_OFFSET
+
+
+def localised_date(value: date | datetime, language, format: str = "long") -> str:
+    """``January 20, 2001`` / ``2001年1月20日（民國90年）`` for languages that use Minguo years."""
+    text = format_date(value, format=format, locale=language.locale)
+    if language.minguo:
+        text += f"（民國{minguo_year(value.year)}年）"
+    return text
+
+
+def localised_year(year: int, language) -> str:
+    if language.minguo:
+        return f"{year}年（民國{minguo_year(year)}年）"
+    return str(year)
+
+
+@pass_context
+def date_filter(context, value: date | datetime | None, format: str = "long") -> str:
+    return "" if value is None else localised_date(value, context["lang"], format)
+
+
+@pass_context
+def year_filter(context, year: int) -> str:
+    return localised_year(year, context["lang"])
+
+
+@pass_context
+def number_filter(context, value: float | int, digits: int | None = None) -> str:
+    pattern = None if digits is None else "#,##0." + "0" * digits if digits else "#,##0"
+    return format_decimal(value, format=pattern, locale=context["lang"].locale)
+
+
+@pass_context
+def percent_filter(context, value: float, digits: int = 0) -> str:
+    pattern = "#,##0%" if not digits else "#,##0." + "0" * digits + "%"
+    return format_percent(value, format=pattern, locale=context["lang"].locale)
+
+
+def language_name(language) -> Markup:
+    """A language's own name, marked with its language for screen readers."""
+    return Markup('<span lang="{}">{}</span>').format(language.html_lang, language.native_name)
+
+
+FILTERS = {
+    "language_name": language_name,
+    "date": date_filter,
+    "year": year_filter,
+    "number": number_filter,
+    "percent": percent_filter,
+}
