@@ -110,7 +110,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: run tests/ensure_system_tools.sh (apt-get install chromium)")
+        pytest.fail("Chromium is missing: run tests/ensure_system_tools.sh")
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(
             executable_path=CHROMIUM,

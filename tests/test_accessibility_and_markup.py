@@ -8,6 +8,7 @@ import shutil
 import subprocess
 
 import pytest
+
 from conftest import ROOT, sample_pages
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import copy_project, run_build
 
 GOOD_HEADER = "Title: A page\nSummary: Something.\n"

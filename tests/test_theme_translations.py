@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from babel.messages.pofile import read_po
-from conftest import ROOT
 
+from conftest import ROOT
 from portal.core.languages import Language
 from portal.i18n.formatting import localised_date, localised_year, minguo_year
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
-from conftest import SITEURL, copy_project, run_build
 
+from conftest import SITEURL, copy_project, run_build
 from portal.content.translations import file_hash
 
 FRENCH_ROW = ('\nPORTAL_LANGUAGES = PORTAL_LANGUAGES + [{"code": "fr", "prefix": "fr", '
