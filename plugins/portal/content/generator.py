@@ -9,7 +9,8 @@ from pelican.generators import Generator
 
 from ..core.errors import Problem, display_path, fail_build
 from ..core.render import render_route
-from ..core.site import NavItem, Route, site_of
+from ..core.site import Listing, NavItem, Route, site_of
+from ..i18n import N_, labels
 from .model import Entry
 from .reader import make_markdown, read_document
 
@@ -36,10 +37,14 @@ class DocumentsGenerator(Generator):
             if clash:
                 problems.append(clash)
             if entry.original.nav is not None:
-                labels = {code: doc.nav_title for code, doc in entry.versions.items()
-                          if doc.nav_title}
-                site.nav.append(NavItem(entry.original.nav, entry.route.key, labels))
+                short = {code: doc.nav_title for code, doc in entry.versions.items()
+                         if doc.nav_title}
+                site.nav.append(NavItem(entry.original.nav, entry.route.key, short))
         self.news_pages = self._paginate_news(site, entries)
+        site.nav.append(NavItem(90, "news-index:1", labels(self.settings, site.languages,
+                                                           N_("News")), section="news"))
+        site.listings += [Listing(entry.kind, entry.route.key, sort_date=entry.date)
+                          for entry in entries.values() if entry.kind == "news"]
         if any(p.severity == "error" for p in problems):
             fail_build(problems)
         self.entries = entries

@@ -8,10 +8,11 @@ from .errors import EditorError, Problem, fail_build
 from .languages import Language
 from .options import OPTIONS, validate_settings
 from .output import begin_build, finish_build, output_ready
-from .site import Route, Site, site_of
+from .site import Listing, NavItem, Route, Site, site_of
 
 __all__ = [
-    "OPTIONS", "EditorError", "Language", "Problem", "Route", "Site", "fail_build",
+    "OPTIONS", "EditorError", "Language", "Listing", "NavItem", "Problem", "Route", "Site",
+    "fail_build",
     "output_ready", "register", "site_of", "validate_settings",
 ]
 

@@ -39,6 +39,21 @@ class NavItem:
     order: int
     route_key: str
     labels: dict[str, str] = field(default_factory=dict)
+    #: Route-key prefix of the pages that belong under this entry (``news`` for news items).
+    section: str = ""
+
+
+@dataclass
+class Listing:
+    """Something one section publishes that other sections list (programme, opportunity,
+    archive item, news): the SDG pages and search records are built from these."""
+
+    kind: str
+    route_key: str
+    sdgs: frozenset[int] = frozenset()
+    topics: frozenset[str] = frozenset()
+    active: bool = True
+    sort_date: date | None = None
 
 
 @dataclass
@@ -49,6 +64,7 @@ class Site:
     siteurl: str
     routes: dict[str, Route] = field(default_factory=dict)
     nav: list[NavItem] = field(default_factory=list)
+    listings: list[Listing] = field(default_factory=list)
 
     @classmethod
     def from_settings(cls, settings: dict) -> Site:
@@ -86,6 +102,13 @@ class Site:
 
     def route(self, key: str) -> Route:
         return self.routes[key]
+
+    def listings_of(self, kind: str | None = None, sdg: int | None = None,
+                    active_only: bool = True) -> list[Listing]:
+        return [item for item in self.listings
+                if (kind is None or item.kind == kind)
+                and (sdg is None or sdg in item.sdgs)
+                and (item.active or not active_only)]
 
     # -- URLs -----------------------------------------------------------------------------
 
@@ -140,8 +163,9 @@ class Site:
             route = self.routes[item.route_key]
             title, shown = self.title(route, language)
             title = item.labels.get(shown.code, title)
+            in_section = bool(item.section and current and current.key.startswith(item.section))
             links.append({"href": self.href(language, route.path), "title": title,
-                          "lang": shown, "current": route is current})
+                          "lang": shown, "current": route is current, "in_section": in_section})
         return links
 
     def page_context(self, route: Route, language: Language) -> dict:

@@ -31,6 +31,22 @@ def catalogues_for(settings: dict):
     return _cache[key][1]
 
 
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark for extraction"
+    """Mark a string in Python code for `make translations`; translate it later with
+    ``translate``."""
+    return message
+
+
+def translate(settings: dict, language, message: str) -> str:
+    """A theme-catalogue string in ``language``, for text built in Python (menu labels)."""
+    return catalogues_for(settings)[language.code].gettext(message)
+
+
+def labels(settings: dict, languages, message: str) -> dict[str, str]:
+    """``message`` in every language, keyed by language code."""
+    return {language.code: translate(settings, language, message) for language in languages}
+
+
 def add_filters(pelican) -> None:
     pelican.settings["JINJA_FILTERS"] = {**pelican.settings.get("JINJA_FILTERS", {}), **FILTERS}
     env = pelican.settings.setdefault("JINJA_ENVIRONMENT", {})
@@ -49,4 +65,5 @@ def register() -> None:
     signals.generator_init.connect(install_gettext)
 
 
-__all__ = ["FILTERS", "Problem", "localised_date", "minguo_year", "register"]
+__all__ = ["FILTERS", "N_", "Problem", "labels", "localised_date", "minguo_year", "register",
+           "translate"]
