@@ -19,7 +19,13 @@ TIMEZONE = "Asia/Taipei"
 DEFAULT_LANG = "en"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["portal.core", "portal.i18n", "portal.content", "portal.sitemap"]
+PLUGINS = [
+    "portal.core",
+    "portal.i18n",
+    "portal.content",
+    "portal.opportunities",
+    "portal.sitemap",
+]
 
 # The portal's own generators read content/<lang>/; Pelican's article and page generators,
 # direct templates and feeds are not used.
@@ -45,6 +51,10 @@ MARKDOWN = {
     },
     "output_format": "html",
 }
+
+# Opportunity feed: a file or URL; PORTAL_OPPORTUNITIES_FEED in the environment, or
+# `pelican -e OPPORTUNITIES_FEED='"…"'` / `portal build --feed …`, override it.
+OPPORTUNITIES_FEED = os.environ.get("PORTAL_OPPORTUNITIES_FEED", "data/opportunities.sample.json")
 
 PORTAL_LANGUAGES = [
     {"code": "en", "prefix": "", "html_lang": "en", "hreflang": "en", "locale": "en",

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import copy
 import functools
+import json
 import os
 import shutil
 import subprocess
 import sys
 import threading
 from dataclasses import dataclass, field
+from datetime import datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -18,18 +20,30 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
 SITEURL = "http://localhost:8000"
+#: Every test build happens at this moment, so deadlines and expiry are reproducible.
+BUILD_NOW = "2026-11-28T12:00:00+08:00"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 PROJECT_PARTS = ("content", "theme", "plugins", "data", "memory_archive", "pelicanconf.py",
                  "publishconf.py")
 
 
 def run_build(project: Path, output: Path, settings: str = "pelicanconf.py",
-              *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Build ``project`` with the real Pelican command line, as `make html` does."""
-    environment = {**os.environ, "PORTAL_SITEURL": SITEURL, **(env or {})}
+              *extra: str, env: dict | None = None, state: Path | None = None
+              ) -> subprocess.CompletedProcess:
+    """Build ``project`` with the real Pelican command line, as `make html` does.
+
+    The feed's last-good copy and import report live in ``state`` (default: beside
+    ``output``), so test builds never share them with each other or with a developer's."""
+    state = state or output.parent / f"{output.name}-state"
+    environment = {key: value for key, value in os.environ.items()
+                   if key != "PORTAL_OPPORTUNITIES_FEED"}
+    environment.update({"PORTAL_SITEURL": SITEURL, "PORTAL_NOW": BUILD_NOW, **(env or {})})
+    overrides = [f"PORTAL_FEED_CACHE_DIR={json.dumps(str(state / 'cache'))}",
+                 f"PORTAL_FEED_REPORT={json.dumps(str(state / 'report.json'))}"]
     return subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(output), *extra],
-        cwd=project, capture_output=True, text=True, env=environment, timeout=600,
+        [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(output),
+         "-e", *overrides, *extra],
+        cwd=project, capture_output=True, text=True, env=environment, timeout=900,
     )
 
 
@@ -51,7 +65,14 @@ class BuiltSite:
     """The output folder of a build, with parsed pages cached."""
 
     output: Path
+    log: str = ""
     parsed: dict[Path, BeautifulSoup] = field(default_factory=dict)
+
+    @property
+    def report(self) -> dict:
+        """The feed import report written by this build."""
+        return json.loads((self.output.parent / f"{self.output.name}-state" / "report.json")
+                          .read_text("utf-8"))
 
     def html_files(self) -> list[Path]:
         return sorted(self.output.rglob("*.html"))
@@ -86,7 +107,7 @@ def site(tmp_path_factory) -> BuiltSite:
     output = tmp_path_factory.mktemp("site") / "output"
     result = run_build(ROOT, output)
     assert result.returncode == 0, result.stdout + result.stderr
-    return BuiltSite(output)
+    return BuiltSite(output, log=result.stdout + result.stderr)
 
 
 @pytest.fixture(scope="session")
@@ -155,3 +176,20 @@ def sample_pages(site: BuiltSite, per_kind: int = 3) -> list[Path]:
         step = max(1, len(paths) // per_kind)
         chosen.extend(paths[::step][:per_kind])
     return sorted(chosen)
+
+
+def closed_for_users(record: dict) -> bool:
+    """When a user must not find a role in any listing, read straight from a normalised record
+    (as published in opportunities.json)."""
+    now = datetime.fromisoformat(BUILD_NOW)
+
+    def passed(value: str | None) -> bool:
+        return bool(value) and datetime.fromisoformat(value) < now
+
+    application = record["application"]
+    sessions = record["schedule"].get("sessions")
+    return (record["status"] in ("full", "closed", "cancelled")
+            or application.get("positions_remaining") == 0
+            or passed(record.get("expires_at"))
+            or (passed(application.get("deadline")) and not application.get("until_filled"))
+            or bool(sessions and all(passed(s["end"]) for s in sessions)))

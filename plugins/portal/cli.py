@@ -18,11 +18,15 @@ def _settings(path: str) -> dict:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    import json
+
     from pelican import main as pelican_main
 
     argv = ["content", "-s", args.settings]
     if args.output:
         argv += ["-o", args.output]
+    if args.feed:
+        argv += ["-e", f"OPPORTUNITIES_FEED={json.dumps(args.feed)}"]
     pelican_main(argv)
     return 0
 
@@ -47,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
 
     build = commands.add_parser("build", help="build the site into output/")
     build.add_argument("-o", "--output", help="output folder (default: OUTPUT_PATH)")
+    build.add_argument("--feed", metavar="PATH_OR_URL",
+                       help="opportunity feed to use instead of OPPORTUNITIES_FEED")
     build.set_defaults(func=cmd_build)
 
     i18n = commands.add_parser("i18n", help="translation tools")

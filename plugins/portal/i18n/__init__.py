@@ -12,17 +12,21 @@ from .formatting import FILTERS, localised_date, minguo_year
 _cache: dict[tuple, tuple] = {}
 
 
-def catalogues_for(settings: dict):
+def catalogues_for(settings: dict, reload: bool = False):
+    """The compiled catalogues of every language; ``reload`` re-reads changed ``.po`` files
+    (once per generator, so `make devserver` picks up new translations)."""
     from ..core.languages import languages_from_settings
 
     languages = languages_from_settings(settings)
     key = (settings["PORTAL_TRANSLATIONS_DIR"], languages)
+    cached = _cache.get(key)
+    if cached is not None and not reload:
+        return cached[1]
     stamp = tuple(
         catalogue_path(settings["PORTAL_TRANSLATIONS_DIR"], lang).stat().st_mtime_ns
         if catalogue_path(settings["PORTAL_TRANSLATIONS_DIR"], lang).exists() else 0
         for lang in languages
     )
-    cached = _cache.get(key)
     if cached is None or cached[0] != stamp:
         catalogues, problems = load_catalogues(settings["PORTAL_TRANSLATIONS_DIR"], languages)
         for problem in problems:
@@ -57,7 +61,7 @@ def add_filters(pelican) -> None:
 
 
 def install_gettext(generator) -> None:
-    install_catalogues(generator.env, catalogues_for(generator.settings))
+    install_catalogues(generator.env, catalogues_for(generator.settings, reload=True))
 
 
 def register() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 from babel.numbers import format_decimal, format_percent
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -37,6 +37,22 @@ def date_filter(context, value: date | datetime | None, format: str = "long") ->
 
 
 @pass_context
+def datetime_filter(context, value: datetime | None) -> str:
+    """Date in words and 24-hour time: ``November 28, 2026, 09:00``."""
+    if value is None:
+        return ""
+    language = context["lang"]
+    separator = " " if language.minguo else ", "
+    return (localised_date(value, language) + separator
+            + format_time(value, "HH:mm", locale=language.locale))
+
+
+@pass_context
+def time_filter(context, value: datetime) -> str:
+    return format_time(value, "HH:mm", locale=context["lang"].locale)
+
+
+@pass_context
 def year_filter(context, year: int) -> str:
     return localised_year(year, context["lang"])
 
@@ -61,6 +77,8 @@ def language_name(language) -> Markup:
 FILTERS = {
     "language_name": language_name,
     "date": date_filter,
+    "datetime": datetime_filter,
+    "time": time_filter,
     "year": year_filter,
     "number": number_filter,
     "percent": percent_filter,

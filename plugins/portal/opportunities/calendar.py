@@ -1,0 +1,88 @@
+"""RFC 5545 calendars for an opportunity, built with the icalendar library."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from functools import cache
+
+from icalendar import Calendar, Event, Timezone, vRecur
+
+from ..core.languages import Language
+from .model import TAIPEI, Opportunity, duration
+
+
+def _location(opp: Opportunity, language: Language) -> str:
+    parts = []
+    for location in opp.record["locations"]:
+        for name in ("venue_name", "address"):
+            text = opp.text(location.get(name), language)
+            if text:
+                parts.append(text.text)
+    return ", ".join(parts)
+
+
+@cache
+def taipei_timezone() -> bytes:
+    """The VTIMEZONE block, computed once: deriving it from tzdata is slow."""
+    return Timezone.from_tzid("Asia/Taipei").to_ical()
+
+
+def calendar(opp: Opportunity, language: Language, page_url: str, uid_domain: str) -> bytes | None:
+    """The opportunity's dates as an iCalendar file, or None when it has no dates at all."""
+    title = opp.field_text("title", language).text
+    summary = opp.field_text("summary", language)
+    description = (summary.text + "\n\n" if summary else "") + page_url
+    where = _location(opp, language)
+    stamp = opp.updated
+
+    def event(uid: str, name: str) -> Event:
+        item = Event()
+        item.add("uid", f"{uid}@{uid_domain}")
+        item.add("dtstamp", stamp)
+        item.add("summary", name)
+        item.add("description", description)
+        item.add("url", page_url)
+        if where:
+            item.add("location", where)
+        return item
+
+    cal = Calendar()
+    cal.add("prodid", "-//Taipei Volunteers//Opportunities//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    schedule = opp.record["schedule"]
+    if schedule.get("sessions"):
+        for session in schedule["sessions"]:
+            if session.get("status") == "cancelled":
+                continue
+            label = opp.text(session.get("label"), language)
+            item = event(f"{opp.id}-{session['id']}", f"{title} ({label.text})" if label else title)
+            item.add("dtstart", datetime.fromisoformat(session["start"]).astimezone(TAIPEI))
+            item.add("dtend", datetime.fromisoformat(session["end"]).astimezone(TAIPEI))
+            cal.add_component(item)
+    elif schedule.get("recurrence"):
+        recurrence = schedule["recurrence"]
+        start = datetime.fromisoformat(recurrence["dtstart"]).replace(tzinfo=TAIPEI)
+        item = event(opp.id, title)
+        item.add("dtstart", start)
+        item.add("duration", duration(recurrence["duration"]))
+        item.add("rrule", vRecur.from_ical(recurrence["rrule"]))
+        for day in recurrence.get("exdates", []):
+            item.add("exdate", datetime.combine(datetime.fromisoformat(day).date(), start.time(),
+                                                TAIPEI))
+        cal.add_component(item)
+    else:
+        first, last = opp.period
+        if first is None:
+            return None
+        item = event(opp.id, title)
+        item.add("dtstart", first)
+        item.add("dtend", (last or first) + timedelta(days=1))
+        cal.add_component(item)
+    events = cal.walk("VEVENT")
+    if not events:
+        return None
+    if any(isinstance(item["dtstart"].dt, datetime) for item in events):
+        cal.subcomponents.insert(0, Timezone.from_ical(taipei_timezone()))
+    return cal.to_ical()

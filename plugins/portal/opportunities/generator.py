@@ -1,0 +1,222 @@
+"""Generator for the opportunity listing: feed -> models -> listing, facet, detail and
+withdrawn pages, calendars, feeds and open data, in every language."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from datetime import datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from babel import Locale, UnknownLocaleError
+from pelican.generators import Generator
+
+from ..core.errors import Problem, fail_build
+from ..core.render import render_route, write_if_changed
+from ..core.site import Listing, NavItem, Route, site_of
+from ..i18n import N_, labels, translate
+from . import vocabulary as vocab
+from .calendar import calendar
+from .importer import ImportResult, import_feed
+from .model import TAIPEI, Opportunity, instant
+from .source import FeedUnusable, LoadedFeed, load_feed
+from .structured import atom_feed, job_posting, json_feed, script_json
+from .text import recurrence_words, safe_markdown, time_slot_words
+
+BASE = "opportunities/"
+#: facet URL segment -> (code list, how to read an opportunity's values)
+FACETS = {
+    "district": (list(vocab.DISTRICTS) + [vocab.ONLINE], lambda opp: opp.districts),
+    "cause": (list(vocab.CAUSES), lambda opp: opp.causes),
+    "sdg": ([str(n) for n in range(1, 18)], lambda opp: [str(n) for n in opp.sdgs]),
+    "for": (list(vocab.SUITABILITY), lambda opp: opp.suitable_for),
+}
+
+
+def build_time(settings: dict) -> datetime:
+    """``PORTAL_NOW`` (environment or setting) for reproducible builds, else the real time."""
+    value = os.environ.get("PORTAL_NOW") or settings.get("PORTAL_NOW")
+    return datetime.fromisoformat(value).astimezone(TAIPEI) if value else datetime.now(TAIPEI)
+
+
+class OpportunitiesGenerator(Generator):
+    def generate_context(self) -> None:
+        site = site_of(self)
+        settings = self.settings
+        self.root = Path(settings["PATH"]).resolve().parent
+        self.now = build_time(settings)
+        source = settings["OPPORTUNITIES_FEED"]
+        schema_dir = str(self.root / settings["PORTAL_SCHEMA_DIR"])
+        try:
+            self.feed: LoadedFeed = load_feed(
+                source, self.root, self.root / settings["PORTAL_FEED_CACHE_DIR"],
+                settings["PORTAL_FEED_TIMEOUT"], settings["PORTAL_FEED_MAX_BYTES"],
+                settings["PORTAL_FEED_MIN_RATIO"], schema_dir)
+        except FeedUnusable as error:
+            fail_build([Problem(str(error).split(": ", 1)[0], 0,
+                                str(error).split(": ", 1)[-1] + " (and there is no last good "
+                                "feed to fall back on)")])
+        if self.feed.fallback_reason:
+            print(f"opportunities: WARNING {self.feed.fallback_reason}; using the last good "
+                  f"feed saved {self.feed.last_good_saved_at}")
+        self.result: ImportResult = import_feed(
+            self.feed.document, schema_dir, self.now, site.languages,
+            timedelta(days=settings["PORTAL_STALE_AFTER_DAYS"]))
+        self._report(source)
+        self._register(site)
+
+    # -- import report -------------------------------------------------------------------
+
+    def _report(self, source: str) -> None:
+        result = self.result
+        counts = result.counts()
+        for reject in result.rejected:
+            print(f"opportunities: rejected {reject}")
+        print("opportunities: {accepted} accepted ({listed} listed), {rejected} rejected, "
+              "{expired} expired or ended, {withdrawn} withdrawn".format(**counts))
+        report = {"source": source, "built_at": self.now.isoformat(),
+                  "generated_at": self.feed.document.get("generated_at"),
+                  "used_last_good_feed": bool(self.feed.fallback_reason),
+                  "fallback_reason": self.feed.fallback_reason, **result.report()}
+        path = self.root / self.settings["PORTAL_FEED_REPORT"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+    # -- routes --------------------------------------------------------------------------
+
+    def _register(self, site) -> None:
+        every = frozenset(lang.code for lang in site.languages)
+        self.listed = sorted((o for o in self.result.opportunities if o.listed),
+                             key=lambda o: (o.sort_start, o.id))
+        for opp in self.result.opportunities:
+            opp.route = Route(f"opportunity:{opp.id}", f"{BASE}{opp.id}/",
+                              opp.text_languages or every, opp.original_language,
+                              source=f"{self.feed.origin} id {opp.id}", in_sitemap=opp.listed,
+                              lastmod=opp.updated.date(),
+                              titles={code: opp.record["title"][code]
+                                      for code in opp.text_languages})
+            self._add(site, opp.route)
+            site.listings.append(Listing("opportunity", opp.route.key, frozenset(opp.sdgs),
+                                         frozenset(opp.causes), opp.listed, opp.sort_start.date()))
+        self.gone = []
+        for item_id, item in sorted(self.result.withdrawn.items()):
+            route = Route(f"opportunity:{item_id}", f"{BASE}{item_id}/", every,
+                          site.default.code, in_sitemap=False)
+            self._add(site, route)
+            self.gone.append((route, item))
+        title = labels(self.settings, site.languages, N_("Volunteer opportunities"))
+        self.listing_pages = {("all", ""): self._paginate(site, "all", "", self.listed, title)}
+        self.facet_counts: dict[str, dict[str, int]] = {}
+        for facet, (codes, values_of) in FACETS.items():
+            members = {code: [] for code in codes}
+            for opp in self.listed:
+                for value in values_of(opp):
+                    members.setdefault(value, []).append(opp)
+            self.facet_counts[facet] = {code: len(items) for code, items in members.items()}
+            for code, items in members.items():
+                self.listing_pages[(facet, code)] = self._paginate(site, facet, code, items, {})
+        # One prefix covers the listing ("opportunities:…") and detail pages ("opportunity:…").
+        site.nav.append(NavItem(10, "opportunities:all::1",
+                                labels(self.settings, site.languages, N_("Opportunities")),
+                                section="opportunit"))
+
+    def _add(self, site, route: Route) -> None:
+        problem = site.add_route(route)
+        if problem:
+            fail_build([problem])
+
+    def _paginate(self, site, facet: str, code: str, items: list[Opportunity],
+                  titles: dict) -> list[tuple[Route, list[Opportunity]]]:
+        per_page = self.settings["PORTAL_OPPORTUNITIES_PER_PAGE"]
+        base = BASE if facet == "all" else f"{BASE}{facet}/{code}/"
+        every = frozenset(lang.code for lang in site.languages)
+        pages = []
+        for number in range(1, max(1, math.ceil(len(items) / per_page)) + 1):
+            path = base if number == 1 else f"{base}page/{number}/"
+            route = Route(f"opportunities:{facet}:{code}:{number}", path, every,
+                          site.default.code, titles=titles if number == 1 else {})
+            self._add(site, route)
+            pages.append((route, items[(number - 1) * per_page:number * per_page]))
+        return pages
+
+    # -- output --------------------------------------------------------------------------
+
+    def generate_output(self, writer) -> None:
+        site = site_of(self)
+        common = {"feed_info": self.feed, "data_as_of": self._data_as_of(),
+                  "vocab": vocab, "facet_counts": self.facet_counts, "now": self.now,
+                  "tag_name": tag_name, "safe_markdown": safe_markdown}
+        for language in site.languages:
+            for (facet, code), pages in self.listing_pages.items():
+                for number, (route, items) in enumerate(pages, start=1):
+                    render_route(self, route, language, "opportunities_list", items=items,
+                                 facet=facet, facet_code=code, total=self._total(facet, code),
+                                 pagination=_pagination(pages, number), **common)
+            for opp in self.result.opportunities:
+                self._detail(site, opp, language, common)
+            for route, item in self.gone:
+                render_route(self, route, language, "opportunity_gone", withdrawn=item,
+                             withdrawn_at=instant(item["withdrawn_at"]), **common)
+            self._feeds(site, language)
+        write_if_changed(Path(self.output_path) / BASE / "opportunities.json", self._open_data())
+
+    def _total(self, facet: str, code: str) -> int:
+        return len(self.listed) if facet == "all" else self.facet_counts[facet][code]
+
+    def _detail(self, site, opp: Opportunity, language, common: dict) -> None:
+        url = site.absolute(site.shown_language(opp.route, language), opp.route.path)
+        ics = calendar(opp, language, url, urlsplit(site.siteurl).hostname or "localhost")
+        if ics is not None and opp.listed:
+            target = site.output_file(self.output_path, language, opp.route.path + "calendar.ics")
+            write_if_changed(target, ics)
+        posting = job_posting(opp, language, url)
+        schedule = opp.record["schedule"]
+        render_route(self, opp.route, language, "opportunity", opp=opp,
+                     has_calendar=ics is not None and opp.listed,
+                     json_ld=script_json(posting) if posting else None,
+                     recurrence=recurrence_words(opp, language, self.settings),
+                     time_slots=time_slot_words(schedule.get("time_slots", []), language,
+                                                self.settings),
+                     **common)
+
+    def _feeds(self, site, language) -> None:
+        title = translate(self.settings, language, N_("Volunteer opportunities")) + " | " + \
+            translate(self.settings, language, N_("Taipei Volunteers"))
+        items = [(opp, site.absolute(language, opp.route.path)) for opp in self.listed]
+        home = site.absolute(language, BASE)
+        for name, builder in (("feed.json", json_feed), ("feed.atom", atom_feed)):
+            feed_url = site.absolute(language, BASE + name)
+            target = site.output_file(self.output_path, language, BASE + name)
+            write_if_changed(target, builder(items, language, title, home, feed_url))
+
+    def _data_as_of(self) -> datetime | None:
+        generated = self.feed.document.get("generated_at")
+        return datetime.fromisoformat(generated).astimezone(TAIPEI) if generated else None
+
+    def _open_data(self) -> str:
+        document = self.feed.document
+        data = {
+            "schema_version": document.get("schema_version"),
+            "generated_at": document.get("generated_at"),
+            "publisher": document.get("publisher"),
+            "license": document.get("license"),
+            "opportunities": [opp.record for opp in self.result.opportunities],
+            "withdrawn": list(self.result.withdrawn.values()),
+        }
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _pagination(pages: list, number: int) -> dict:
+    return {"number": number, "total": len(pages),
+            "previous": pages[number - 2][0] if number > 1 else None,
+            "next": pages[number][0] if number < len(pages) else None}
+
+
+def tag_name(tag: str, language) -> str:
+    """A BCP 47 tag from the feed in the page's language (``en`` -> ``英文``)."""
+    try:
+        return Locale.parse(tag.replace("-", "_")).get_display_name(language.locale) or tag
+    except (UnknownLocaleError, ValueError):
+        return tag

@@ -1,0 +1,123 @@
+"""From a feed document to accepted records and a reject report: each record is normalised,
+checked against the contract and read; one that fails is set aside with its reason."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+
+from ..core.languages import Language
+from .model import Opportunity
+from .normalise import normalise_record
+from .validation import record_errors, tombstone_errors
+
+#: Ids that would collide with the listing's own addresses (opportunities/page/2/ …).
+RESERVED_IDS = frozenset({"page", "district", "cause", "sdg", "for", "feed"})
+
+
+@dataclass
+class Reject:
+    index: int
+    id: str | None
+    path: str
+    reason: str
+    errors: list[dict] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        who = f"record {self.index}" + (f" (id {self.id})" if self.id else "")
+        return f"{self.path}: {self.reason} [{who}]"
+
+
+@dataclass
+class ImportResult:
+    opportunities: list[Opportunity]
+    withdrawn: dict[str, dict]
+    rejected: list[Reject]
+
+    def counts(self) -> dict[str, int]:
+        listed = sum(1 for opp in self.opportunities if opp.listed)
+        return {"accepted": len(self.opportunities), "listed": listed,
+                "not_listed": len(self.opportunities) - listed,
+                "expired": sum(1 for o in self.opportunities if o.state in ("expired", "ended")),
+                "rejected": len(self.rejected), "withdrawn": len(self.withdrawn)}
+
+    def report(self) -> dict:
+        return {"counts": self.counts(), "rejected": [asdict(r) for r in self.rejected]}
+
+
+def _record_id(record: object) -> str | None:
+    value = record.get("id") if isinstance(record, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def import_feed(document: dict, schema_dir: str, now: datetime, languages: tuple[Language, ...],
+                stale_after: timedelta) -> ImportResult:
+    accepted: list[Opportunity] = []
+    rejected: list[Reject] = []
+    first_index: dict[str, int] = {}
+    for index, raw in enumerate(document["opportunities"]):
+        record = normalise_record(raw)
+        record_id = _record_id(record)
+        errors = record_errors(record, index, schema_dir)
+        if errors:
+            path, reason = errors[0]
+            rejected.append(Reject(index, record_id, path, reason,
+                                   [{"path": p, "reason": r} for p, r in errors]))
+            continue
+        id_path = f"$.opportunities[{index}].id"
+        if record_id in RESERVED_IDS:
+            rejected.append(Reject(index, record_id, id_path,
+                                   f"id '{record_id}' is reserved for a listing address"))
+            continue
+        if record_id in first_index:
+            rejected.append(Reject(index, record_id, id_path,
+                                   f"duplicate id: record {first_index[record_id]} already "
+                                   "uses it"))
+            continue
+        opportunity = Opportunity(record, now, languages, stale_after)
+        problem = _unreadable(opportunity, index)
+        if problem:
+            rejected.append(problem)
+            continue
+        first_index[record_id] = index
+        accepted.append(opportunity)
+
+    withdrawn: dict[str, dict] = {}
+    for index, item in enumerate(document.get("withdrawn", [])):
+        errors = tombstone_errors(item, index, schema_dir)
+        if errors:
+            rejected.append(Reject(index, _record_id(item), errors[0][0],
+                                   "withdrawn entry: " + errors[0][1]))
+        elif item["id"] not in first_index:
+            withdrawn[item["id"]] = item
+    return ImportResult(accepted, withdrawn, rejected)
+
+
+def _unreadable(opp: Opportunity, index: int) -> Reject | None:
+    """Values the schema allows but the calendar cannot (13th month, bad RRULE, end before
+    start) are found here rather than on a page."""
+    prefix = f"$.opportunities[{index}]"
+    schedule = opp.record["schedule"]
+    try:
+        for number, session in enumerate(schedule.get("sessions", [])):
+            start = datetime.fromisoformat(session["start"])
+            if datetime.fromisoformat(session["end"]) < start:
+                return Reject(index, opp.id, f"{prefix}.schedule.sessions[{number}].end",
+                              "the session ends before it starts")
+        first, last = opp.period
+        if first and last and last < first:
+            return Reject(index, opp.id, f"{prefix}.schedule.period.end_date",
+                          "the period ends before it starts")
+        for name in ("published_at", "updated_at", "verified_at", "expires_at"):
+            if opp.record.get(name):
+                datetime.fromisoformat(opp.record[name])
+        opp.deadline  # noqa: B018 - parsing is the check
+    except ValueError as error:
+        return Reject(index, opp.id, prefix, f"a date cannot be read: {error}")
+    try:
+        opp.occurrences  # noqa: B018
+        opp.state  # noqa: B018
+    except (ValueError, TypeError, OverflowError) as error:
+        return Reject(index, opp.id, f"{prefix}.schedule.recurrence",
+                      f"the recurrence cannot be read: {error}")
+    return None

@@ -1,0 +1,100 @@
+"""Getting the feed: a file or a URL (timeout, size cap), checked as a whole, and the last good
+copy kept so that a failed or suspicious update never replaces a good feed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .validation import check_feed_document
+
+
+class FeedUnusable(Exception):
+    """The feed as a whole cannot be used; the message says why, for the build log."""
+
+
+@dataclass
+class LoadedFeed:
+    document: dict
+    origin: str
+    #: Set when this is the last good copy because the current source failed.
+    fallback_reason: str | None = None
+    last_good_saved_at: str | None = None
+
+
+def is_url(source: str) -> bool:
+    return source.startswith(("https://", "http://"))
+
+
+def read_source(source: str, root: Path, timeout: float, max_bytes: int) -> bytes:
+    if is_url(source):
+        request = urllib.request.Request(source, headers={"Accept": "application/json",
+                                                          "User-Agent": "taipei-volunteers"})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+                data = response.read(max_bytes + 1)
+        except (urllib.error.URLError, TimeoutError, OSError) as error:
+            reason = getattr(error, "reason", error)
+            raise FeedUnusable(f"could not fetch {source}: {reason}") from error
+    else:
+        path = Path(source) if Path(source).is_absolute() else root / source
+        if not path.is_file():
+            raise FeedUnusable(f"{source}: no such file")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise FeedUnusable(f"{source}: larger than the {max_bytes:,} byte limit "
+                           "(PORTAL_FEED_MAX_BYTES)")
+    return data
+
+
+def parse(data: bytes, source: str, schema_dir: str | None = None) -> dict:
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise FeedUnusable(f"{source}: not UTF-8 text (byte {error.start})") from error
+    except json.JSONDecodeError as error:
+        raise FeedUnusable(f"{source}: not valid JSON, line {error.lineno} column {error.colno}: "
+                           f"{error.msg} (is the file truncated?)") from error
+    problem = check_feed_document(document, schema_dir)
+    if problem:
+        raise FeedUnusable(f"{source}: {problem}")
+    return document
+
+
+def load_feed(source: str, root: Path, cache_dir: Path, timeout: float, max_bytes: int,
+              min_ratio: float, schema_dir: str | None = None) -> LoadedFeed:
+    """The feed from ``source``, or the last good copy when ``source`` is unusable."""
+    last_good = cache_dir / "last-good.json"
+    meta_file = cache_dir / "last-good.meta.json"
+    try:
+        document = parse(read_source(source, root, timeout, max_bytes), source, schema_dir)
+        if last_good.exists():
+            previous = len(json.loads(last_good.read_text("utf-8")).get("opportunities", []))
+            current = len(document["opportunities"])
+            if previous and current < previous * min_ratio:
+                raise FeedUnusable(
+                    f"{source}: only {current} opportunities against {previous} in the last good "
+                    f"feed (below PORTAL_FEED_MIN_RATIO = {min_ratio}); refusing it as suspicious")
+    except FeedUnusable as error:
+        if not last_good.exists():
+            raise
+        meta = json.loads(meta_file.read_text("utf-8")) if meta_file.exists() else {}
+        return LoadedFeed(json.loads(last_good.read_text("utf-8")), str(last_good),
+                          fallback_reason=str(error), last_good_saved_at=meta.get("saved_at"))
+    save_last_good(document, source, cache_dir)
+    return LoadedFeed(document, source)
+
+
+def save_last_good(document: dict, source: str, cache_dir: Path) -> None:
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    staging = cache_dir / "last-good.json.tmp"
+    staging.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    shutil.move(staging, cache_dir / "last-good.json")
+    meta = {"source": source, "saved_at": datetime.now(UTC).isoformat(timespec="seconds")}
+    (cache_dir / "last-good.meta.json").write_text(json.dumps(meta), "utf-8")

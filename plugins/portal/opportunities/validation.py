@@ -1,0 +1,77 @@
+"""Checking the feed against the project's copy of the contract (data/schemas/)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
+
+SCHEMA_FILE = "opportunity-feed-v1.schema.json"
+SUPPORTED_MAJOR = 1
+
+
+@cache
+def load_schema(schema_dir: str) -> dict:
+    return json.loads((Path(schema_dir) / SCHEMA_FILE).read_text("utf-8"))
+
+
+@cache
+def record_validator(schema_dir: str) -> Draft202012Validator:
+    schema = load_schema(schema_dir)
+    return Draft202012Validator({"$ref": "#/$defs/opportunity", "$defs": schema["$defs"]},
+                                format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@cache
+def document_validator(schema_dir: str) -> Draft202012Validator:
+    """The top level of the feed; records are checked one by one so one bad record is
+    set aside instead of sinking the whole feed."""
+    schema = dict(load_schema(schema_dir))
+    schema["properties"] = {**schema["properties"], "opportunities": {"type": "array"},
+                            "withdrawn": {"type": "array"}}
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def check_feed_document(document: object, schema_dir: str | None = None) -> str | None:
+    """Why the document as a whole is unusable, or None."""
+    if not isinstance(document, dict):
+        return "the feed must be a JSON object"
+    version = document.get("schema_version")
+    if not isinstance(version, str):
+        return "schema_version is missing"
+    major = version.split(".", 1)[0]
+    if major != str(SUPPORTED_MAJOR):
+        return (f"schema_version {version} is not supported: this portal reads version "
+                f"{SUPPORTED_MAJOR}.x feeds (data/schemas/{SCHEMA_FILE})")
+    if not isinstance(document.get("opportunities"), list):
+        return "opportunities must be a list"
+    if schema_dir:
+        error = best_match(document_validator(schema_dir).iter_errors(document))
+        if error is not None:
+            return f"{error.json_path}: {error.message}"
+    return None
+
+
+def record_errors(record: object, index: int, schema_dir: str) -> list[tuple[str, str]]:
+    """(JSON path, reason) for every way ``record`` breaks the contract."""
+    errors = sorted(record_validator(schema_dir).iter_errors(record),
+                    key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    prefix = f"$.opportunities[{index}]"
+    return [(prefix + error.json_path[1:], error.message) for error in errors]
+
+
+@cache
+def tombstone_validator(schema_dir: str) -> Draft202012Validator:
+    schema = load_schema(schema_dir)
+    return Draft202012Validator({**schema["properties"]["withdrawn"]["items"],
+                                 "$defs": schema["$defs"]},
+                                format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def tombstone_errors(item: object, index: int, schema_dir: str) -> list[tuple[str, str]]:
+    prefix = f"$.withdrawn[{index}]"
+    return [(prefix + error.json_path[1:], error.message)
+            for error in tombstone_validator(schema_dir).iter_errors(item)]
