@@ -19,7 +19,9 @@ TIMEZONE = "Asia/Taipei"
 DEFAULT_LANG = "en"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["portal.core", "portal.i18n", "portal.content", "portal.sitemap"]
+# Order matters where one section reads another's context: sdgs before programs (goal names).
+PLUGINS = ["portal.core", "portal.i18n", "portal.content", "portal.sitemap", "portal.sdgs",
+           "portal.programs", "portal.history", "portal.stats"]
 
 # The portal's own generators read content/<lang>/; Pelican's article and page generators,
 # direct templates and feeds are not used.
