@@ -50,7 +50,7 @@ class SdgGenerator(Generator):
         if any(p.severity == "error" for p in problems):
             fail_build(problems)
         site.nav.append(NavItem(NAV_ORDER, HUB_KEY, labels(self.settings, site.languages,
-                                                           N_("SDGs")), section="sdg"))
+                                                           N_("UN SDGs")), section="sdg"))
         self.goals = goals
         self.context["PORTAL_SDGS"] = goals
 
