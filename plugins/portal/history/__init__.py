@@ -11,9 +11,10 @@ from pelican.generators import Generator
 
 from ..core.data_files import data_path
 from ..core.errors import Problem, display_path, fail_build
-from ..core.links import ARCHIVE_ITEM, archive_route, has_section, link_to
+from ..core.languages import Language
+from ..core.links import ARCHIVE_ITEM, Link, archive_route, has_section, link_to
 from ..core.render import render_route
-from ..core.site import NavItem, Route, site_of
+from ..core.site import NavItem, Route, Site, site_of
 from ..i18n import N_, labels
 from .data import Decade, TimelineEntry, by_decade, load_timeline
 
@@ -64,12 +65,12 @@ class HistoryGenerator(Generator):
                          decades=self.decades, archive=archive)
 
     @staticmethod
-    def archive_links(site, entry: TimelineEntry, language) -> list:
+    def archive_links(site: Site, entry: TimelineEntry, language: Language) -> list[Link]:
         """Links to the archive items an entry names, for those the archive has published."""
         routes = (archive_route(site, item) for item in entry.archive_items)
         return [link_to(site, route, language) for route in routes if route is not None]
 
-    def _warn_about_unknown_archive_items(self, site) -> None:
+    def _warn_about_unknown_archive_items(self, site: Site) -> None:
         """Once the archive exists, an id it does not know is most likely a typo."""
         if not has_section(site, ARCHIVE_ITEM):
             return
@@ -82,7 +83,7 @@ class HistoryGenerator(Generator):
                                       "link is left out", "warning"), file=sys.stderr)
 
 
-def get_generators(pelican):
+def get_generators(pelican) -> type[Generator]:
     return HistoryGenerator
 
 

@@ -12,6 +12,7 @@ from pelican.generators import Generator
 
 from ..content.model import AUDIENCES, Entry
 from ..core.errors import Problem, fail_build
+from ..core.languages import Language
 from ..core.links import (
     ARCHIVE_ITEM,
     OPPORTUNITY,
@@ -67,20 +68,20 @@ class Programmes:
     by_sdg: dict[int, Filter]
     by_audience: dict[str, Filter]
 
-    def audience_label(self, key: str, language) -> str:
+    def audience_label(self, key: str, language: Language) -> str:
         return translate(self.settings, language, AUDIENCE_LABELS[key])
 
-    def status_label(self, key: str, language) -> str:
+    def status_label(self, key: str, language: Language) -> str:
         return translate(self.settings, language, STATUS_LABELS[key])
 
-    def opportunities_for(self, entry: Entry, language) -> tuple[list[Link], int]:
+    def opportunities_for(self, entry: Entry, language: Language) -> tuple[list[Link], int]:
         """Open opportunities of the same cause or SDG: the first few, and how many in all."""
         listings = related_listings(self.site, OPPORTUNITY, entry.meta.get("sdgs", ()),
                                     entry.meta.get("causes", ()))
         links = links_for(self.site, listings, language)
         return links[:self.settings["PORTAL_RELATED_LIMIT"]], len(links)
 
-    def archive_for(self, entry: Entry, language) -> list[Link]:
+    def archive_for(self, entry: Entry, language: Language) -> list[Link]:
         """Archive items the programme names, for those the archive has published."""
         routes = (archive_route(self.site, item) for item in entry.meta.get("archive_items", ()))
         return [link_to(self.site, route, language) for route in routes if route is not None]
@@ -169,7 +170,7 @@ class ProgrammesGenerator(Generator):
                                   "left out", "warning"), file=sys.stderr)
 
 
-def get_generators(pelican):
+def get_generators(pelican) -> type[Generator]:
     return ProgrammesGenerator
 
 

@@ -11,7 +11,8 @@ from pelican.generators import Generator
 
 from ..core.data_files import data_path
 from ..core.errors import display_path, fail_build
-from ..core.links import ARCHIVE_ITEM, OPPORTUNITY, PROGRAMME, links_for
+from ..core.languages import Language
+from ..core.links import ARCHIVE_ITEM, OPPORTUNITY, PROGRAMME, Link, links_for
 from ..core.render import render_route, write_if_changed
 from ..core.site import NavItem, Route, Site, site_of
 from ..i18n import N_, labels, translate
@@ -68,7 +69,7 @@ class SdgGenerator(Generator):
                              next=self.goals.get(goal.number + 1))
 
     @staticmethod
-    def linked(site: Site, goal: Goal, language) -> dict[str, list]:
+    def linked(site: Site, goal: Goal, language: Language) -> dict[str, list[Link]]:
         """What other sections link to ``goal``: every programme (ended ones are history too),
         open opportunities only, and archive items."""
         return {
@@ -81,7 +82,7 @@ class SdgGenerator(Generator):
         }
 
 
-def get_generators(pelican):
+def get_generators(pelican) -> type[Generator]:
     return SdgGenerator
 
 

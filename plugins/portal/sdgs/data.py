@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +51,7 @@ class Goals:
     goals: dict[int, Goal] = field(default_factory=dict)
     sources: list[Source] = field(default_factory=list)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Goal]:
         return iter(self.goals[number] for number in sorted(self.goals))
 
     def __len__(self) -> int:

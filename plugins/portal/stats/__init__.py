@@ -4,6 +4,7 @@ for each language, progress towards the 2021 targets, and bar charts drawn at bu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from babel.numbers import format_decimal, format_percent
@@ -32,7 +33,8 @@ BAR_HEIGHT = 22
 VALUE_BASELINE = BAR_TOP + 16
 
 
-def format_figure(figure: Figure, language: Language, gettext=None) -> str:
+def format_figure(figure: Figure, language: Language,
+                  gettext: Callable[[str], str] | None = None) -> str:
     """A figure as the reader's locale writes it: ``76,230``, ``21%``, ``+1.5%``, ``about 56.91``.
     """
     decimals = "." + "0" * figure.digits if figure.digits else ""
@@ -120,7 +122,7 @@ class StatsGenerator(Generator):
                          stats=self.stats, sections=sections,
                          sources=self.stats.used_sources())
 
-    def _gettext(self, language: Language):
+    def _gettext(self, language: Language) -> Callable[[str], str]:
         return lambda message: translate(self.settings, language, message)
 
     def row_view(self, row: Row, language: Language) -> RowView:
@@ -143,7 +145,7 @@ class StatsGenerator(Generator):
                          rows)
 
 
-def get_generators(pelican):
+def get_generators(pelican) -> type[Generator]:
     return StatsGenerator
 
 
