@@ -134,12 +134,12 @@ MISTAKES = {
         f"{PROGRAMME}:6: Period: '2021 to 2022' is not an EDTF date"),
     "missing SDGs in an original": (
         PROGRAMME, HEADER.replace("SDGs: 3\n", "") + "\nText.\n",
-        f"{PROGRAMME}:1: missing Sdgs: every program needs a 'Sdgs:' line"),
+        f"{PROGRAMME}:1: missing SDGs: every program needs a 'SDGs:' line"),
     "translation that files the programme differently": (
         "content/zh-tw/programs/older-volunteers.md",
         "Title: 高齡志工\nSummary: 摘要。\nLead-Agency: 臺北市政府\nSDGs: 3, 4\n"
         "Translated-From: en\nSource-Hash: abc\n\n內文。\n",
-        "content/zh-tw/programs/older-volunteers.md:4: Sdgs: differs from "
+        "content/zh-tw/programs/older-volunteers.md:4: SDGs: differs from "
         "content/en/programs/older-volunteers.md"),
     "reserved history file name": (
         "content/en/history/timeline.md", "Title: Timeline\nSummary: Something.\n\nText.\n",

@@ -11,7 +11,7 @@ from ..core.errors import Problem, display_path, fail_build
 from ..core.render import render_route
 from ..core.site import Listing, NavItem, Route, site_of
 from ..i18n import N_, labels
-from .model import PROGRAMME_SHARED_FIELDS, Entry
+from .model import PROGRAMME_SHARED_FIELDS, Entry, field_name
 from .reader import make_markdown, read_document
 
 
@@ -112,7 +112,7 @@ class DocumentsGenerator(Generator):
                     if key in doc.meta and doc.meta[key] != original.meta.get(key):
                         problems.append(Problem(
                             doc.source_path, doc.field_lines.get(field, 1),
-                            f"{field.capitalize()}: differs from {original.source_path}; a "
+                            f"{field_name(field)}: differs from {original.source_path}; a "
                             "translation takes this from its original, so remove the line or "
                             "make it the same"))
 

@@ -56,6 +56,13 @@ CAUSES = ("seniors", "children-youth", "disability", "health", "education", "cul
           "libraries-museums", "environment", "animals", "community", "new-residents", "food",
           "disaster-relief", "sports", "tourism", "public-service", "human-rights", "other")
 SDG_NUMBERS = range(1, 18)
+#: How field names are written in messages, where capitalising each word would mislead.
+FIELD_NAMES = {"sdgs": "SDGs"}
+
+
+def field_name(key: str) -> str:
+    """A header key as editors write it: ``lead-agency`` -> ``Lead-Agency``."""
+    return FIELD_NAMES.get(key) or "-".join(part.capitalize() for part in key.split("-"))
 
 
 def content_hash(title: str, body: str) -> str:

@@ -23,6 +23,7 @@ from .model import (
     STATUS_VALUES,
     Document,
     content_hash,
+    field_name,
 )
 
 ROOT_LINK = re.compile(r'(href|src)="/(?!/)')
@@ -59,8 +60,8 @@ def read_document(path: Path, display: str, kind: str, language: Language,
     for key in required:
         if not header.values.get(key):
             line = header.line_of(key) if key in header.values else 1
-            problems.append(Problem(display, line, f"missing {key.capitalize()}: every {kind} "
-                                                   f"needs a '{key.capitalize()}:' line"))
+            problems.append(Problem(display, line, f"missing {field_name(key)}: every {kind} "
+                                                   f"needs a '{field_name(key)}:' line"))
     if path.stem in RESERVED_IDS.get(kind, ()):
         problems.append(Problem(display, 1, f"the file name '{path.name}' is kept for a page the "
                                             "site makes itself; choose another file name"))
@@ -145,7 +146,7 @@ def programme_meta(header: Header) -> tuple[dict, list[Problem]]:
         values = parse_list(header, key)
         for item in values:
             if item not in vocabulary:
-                problems.append(header.problem(key, f"{key.capitalize()}: unknown value {item!r}; "
+                problems.append(header.problem(key, f"{field_name(key)}: unknown value {item!r}; "
                                                     f"choose from {', '.join(vocabulary)}"))
         meta[key] = tuple(dict.fromkeys(v for v in values if v in vocabulary))
     if "archive-items" in header.values:
