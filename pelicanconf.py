@@ -19,11 +19,16 @@ TIMEZONE = "Asia/Taipei"
 DEFAULT_LANG = "en"
 
 PLUGIN_PATHS = ["plugins"]
+# Order matters where one section reads another's context: sdgs before programs (goal names).
 PLUGINS = [
     "portal.core",
     "portal.i18n",
     "portal.content",
     "portal.opportunities",
+    "portal.sdgs",
+    "portal.programs",
+    "portal.history",
+    "portal.stats",
     "portal.sitemap",
 ]
 

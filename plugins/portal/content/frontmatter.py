@@ -88,3 +88,12 @@ def parse_bool(header: Header, key: str) -> tuple[bool, Problem | None]:
     if raw in ("yes", "true"):
         return True, None
     return False, header.problem(key, f"{key.capitalize()}: write yes or no, not {raw!r}")
+
+
+LIST_SEPARATORS = re.compile(r"[,，、;；]")
+
+
+def parse_list(header: Header, key: str) -> list[str]:
+    """A comma-separated field (``SDGs: 3, 10, 11``); Chinese commas are accepted too."""
+    raw = header.values.get(key, "")
+    return [item.strip() for item in LIST_SEPARATORS.split(raw) if item.strip()]

@@ -11,7 +11,7 @@ from ..core.errors import Problem, display_path, fail_build
 from ..core.render import render_route
 from ..core.site import Listing, NavItem, Route, site_of
 from ..i18n import N_, labels
-from .model import Entry
+from .model import PROGRAMME_SHARED_FIELDS, Entry, field_name
 from .reader import make_markdown, read_document
 
 
@@ -23,6 +23,7 @@ class DocumentsGenerator(Generator):
         problems: list[Problem] = []
         entries = self._read_entries(problems)
         self._check_translations(entries, problems)
+        self._check_shared_facts(entries, problems)
         for entry in entries.values():
             entry.route = Route(
                 key=f"{entry.kind}:{entry.id}",
@@ -94,6 +95,26 @@ class DocumentsGenerator(Generator):
                         f"Translated-From: {doc.translated_from}, but there is no "
                         f"{doc.translated_from} document named '{doc.id}.md' in the same section; "
                         "check the file name or remove the Translated-From line"))
+
+    @staticmethod
+    def _check_shared_facts(entries: dict, problems: list[Problem]) -> None:
+        """A translated programme inherits its original's facts; if it repeats one, it must
+        say the same, or the two languages would file the programme differently."""
+        for entry in entries.values():
+            if entry.kind != "program":
+                continue
+            original = entry.original
+            for doc in entry.versions.values():
+                if doc is original:
+                    continue
+                for field in PROGRAMME_SHARED_FIELDS:
+                    key = field.replace("-", "_")
+                    if key in doc.meta and doc.meta[key] != original.meta.get(key):
+                        problems.append(Problem(
+                            doc.source_path, doc.field_lines.get(field, 1),
+                            f"{field_name(field)}: differs from {original.source_path}; a "
+                            "translation takes this from its original, so remove the line or "
+                            "make it the same"))
 
     def _paginate_news(self, site, entries) -> list[tuple[Route, list[Entry]]]:
         news = sorted((e for e in entries.values() if e.kind == "news"),

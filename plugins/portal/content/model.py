@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ..core.languages import Language
 from ..core.site import Route
@@ -13,14 +14,55 @@ from ..core.site import Route
 KIND_LAYOUT: dict[str, tuple[str, str]] = {
     "page": ("{id}/", "page"),
     "news": ("news/{id}/", "news_item"),
+    "program": ("programs/{id}/", "program"),
+    "history": ("history/{id}/", "history_page"),
 }
 HOME_ID = "home"
+#: File names a section keeps for its own generated pages (history/timeline/ is the timeline).
+RESERVED_IDS: dict[str, tuple[str, ...]] = {"history": ("index", "timeline")}
 
 #: Header fields an editor may write, per kind; anything else is reported as a typo.
 COMMON_FIELDS = {"title", "summary", "date", "modified", "translated-from", "source-hash",
                  "machine-translated", "status"}
-KIND_FIELDS = {"page": COMMON_FIELDS | {"nav", "nav-title"}, "news": COMMON_FIELDS}
-REQUIRED_FIELDS = {"page": ("title", "summary"), "news": ("title", "summary", "date")}
+#: Programme facts that are the same in every language: written in the original, inherited by
+#: its translations (which may repeat them, but must then agree).
+PROGRAMME_SHARED_FIELDS = ("sdgs", "audiences", "status", "period", "causes", "archive-items")
+KIND_FIELDS = {
+    "page": COMMON_FIELDS | {"nav", "nav-title"},
+    "news": COMMON_FIELDS,
+    "program": COMMON_FIELDS | {"lead-agency", *PROGRAMME_SHARED_FIELDS},
+    "history": COMMON_FIELDS,
+}
+REQUIRED_FIELDS = {
+    "page": ("title", "summary"),
+    "news": ("title", "summary", "date"),
+    "program": ("title", "summary", "lead-agency"),
+    "history": ("title", "summary"),
+}
+#: Required in an original only: translations inherit them.
+REQUIRED_IN_ORIGINAL = {"program": ("sdgs", "status", "period")}
+
+#: ``Status:`` values per kind; ``draft`` always means "not published".
+STATUS_VALUES: dict[str, tuple[str, ...]] = {
+    "program": ("planned", "ongoing", "ended", "draft"),
+}
+DEFAULT_STATUS_VALUES = ("published", "draft")
+
+#: Who a programme is for (``Audiences:``); labels are in the theme catalogue (programs plugin).
+AUDIENCES = ("seniors", "families", "companies", "international", "youth", "students")
+#: Causes (``Causes:``) are the opportunity feed's vocabulary (opportunity-feed-v1 schema,
+#: ``causes``), so that a programme can list the open opportunities of the same cause.
+CAUSES = ("seniors", "children-youth", "disability", "health", "education", "culture-arts",
+          "libraries-museums", "environment", "animals", "community", "new-residents", "food",
+          "disaster-relief", "sports", "tourism", "public-service", "human-rights", "other")
+SDG_NUMBERS = range(1, 18)
+#: How field names are written in messages, where capitalising each word would mislead.
+FIELD_NAMES = {"sdgs": "SDGs"}
+
+
+def field_name(key: str) -> str:
+    """A header key as editors write it: ``lead-agency`` -> ``Lead-Agency``."""
+    return FIELD_NAMES.get(key) or "-".join(part.capitalize() for part in key.split("-"))
 
 
 def content_hash(title: str, body: str) -> str:
@@ -50,6 +92,10 @@ class Document:
     machine_translated: bool = False
     draft: bool = False
     headings: list[dict] = field(default_factory=list)
+    #: Kind-specific facts (a programme's SDGs, audiences, period...), parsed and checked.
+    meta: dict[str, Any] = field(default_factory=dict)
+    #: Line of each header field, for problems found after reading (translation checks).
+    field_lines: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -81,6 +127,11 @@ class Entry:
     @property
     def date(self) -> date | None:
         return self.original.date
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        """Facts shared by every language version: the original's."""
+        return self.original.meta
 
     def version_for(self, language: Language) -> Document:
         return self.versions.get(language.code) or self.original

@@ -7,14 +7,29 @@ from pathlib import Path
 
 import markdown
 
+from ..core import edtf_dates
 from ..core.errors import Problem
 from ..core.languages import Language
-from .frontmatter import parse_bool, parse_date, split_header
-from .model import KIND_FIELDS, REQUIRED_FIELDS, Document, content_hash
+from .frontmatter import Header, parse_bool, parse_date, parse_list, split_header
+from .model import (
+    AUDIENCES,
+    CAUSES,
+    DEFAULT_STATUS_VALUES,
+    KIND_FIELDS,
+    REQUIRED_FIELDS,
+    REQUIRED_IN_ORIGINAL,
+    RESERVED_IDS,
+    SDG_NUMBERS,
+    STATUS_VALUES,
+    Document,
+    content_hash,
+    field_name,
+)
 
 ROOT_LINK = re.compile(r'(href|src)="/(?!/)')
 #: Markdown's table alignment is an inline style, which a strict Content-Security-Policy blocks.
 ALIGN_STYLE = re.compile(r'style="text-align: (left|right|center);"')
+ITEM_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def make_markdown(settings: dict) -> markdown.Markdown:
@@ -40,11 +55,16 @@ def read_document(path: Path, display: str, kind: str, language: Language,
         if key not in allowed:
             problems.append(header.problem(key, f"unknown field '{key}' for a {kind}; "
                                                 f"allowed fields: {', '.join(sorted(allowed))}"))
-    for key in REQUIRED_FIELDS[kind]:
+    translated = "translated-from" in header.values
+    required = REQUIRED_FIELDS[kind] + (() if translated else REQUIRED_IN_ORIGINAL.get(kind, ()))
+    for key in required:
         if not header.values.get(key):
             line = header.line_of(key) if key in header.values else 1
-            problems.append(Problem(display, line, f"missing {key.capitalize()}: every {kind} "
-                                                   f"needs a '{key.capitalize()}:' line"))
+            problems.append(Problem(display, line, f"missing {field_name(key)}: every {kind} "
+                                                   f"needs a '{field_name(key)}:' line"))
+    if path.stem in RESERVED_IDS.get(kind, ()):
+        problems.append(Problem(display, 1, f"the file name '{path.name}' is kept for a page the "
+                                            "site makes itself; choose another file name"))
     doc_date, problem = parse_date(header, "date")
     modified, problem2 = parse_date(header, "modified")
     machine, problem3 = parse_bool(header, "machine-translated")
@@ -65,8 +85,14 @@ def read_document(path: Path, display: str, kind: str, language: Language,
     if translated_from == language.code:
         problems.append(header.problem("translated-from",
                                        "a document cannot be a translation of its own language"))
-    if "status" in header.values and header.values["status"] not in ("published", "draft"):
-        problems.append(header.problem("status", "Status: write published or draft"))
+    statuses = STATUS_VALUES.get(kind, DEFAULT_STATUS_VALUES)
+    if "status" in header.values and header.values["status"] not in statuses:
+        problems.append(header.problem("status", f"Status: write {', '.join(statuses[:-1])} "
+                                                 f"or {statuses[-1]}"))
+    meta: dict = {}
+    if kind == "program":
+        meta, found = programme_meta(header)
+        problems += found
     if any(p.severity == "error" for p in problems):
         return None, problems
 
@@ -93,4 +119,49 @@ def read_document(path: Path, display: str, kind: str, language: Language,
         machine_translated=machine,
         draft=header.values.get("status") == "draft",
         headings=getattr(md, "toc_tokens", []),
+        meta=meta,
+        field_lines=dict(header.lines),
     ), problems
+
+
+def programme_meta(header: Header) -> tuple[dict, list[Problem]]:
+    """A programme's facts from its header, each checked against its vocabulary."""
+    problems: list[Problem] = []
+    meta: dict = {"lead_agency": header.values.get("lead-agency", "")}
+    if "sdgs" in header.values:
+        numbers = []
+        for item in parse_list(header, "sdgs"):
+            if item.isdigit() and int(item) in SDG_NUMBERS:
+                numbers.append(int(item))
+            else:
+                problems.append(header.problem("sdgs", f"SDGs: {item!r} is not a goal number; "
+                                                       "write numbers from 1 to 17, for example "
+                                                       "SDGs: 3, 10, 11"))
+        if not numbers and not problems:
+            problems.append(header.problem("sdgs", "SDGs: give at least one goal number"))
+        meta["sdgs"] = tuple(sorted(set(numbers)))
+    for key, vocabulary in (("audiences", AUDIENCES), ("causes", CAUSES)):
+        if key not in header.values:
+            continue
+        values = parse_list(header, key)
+        for item in values:
+            if item not in vocabulary:
+                problems.append(header.problem(key, f"{field_name(key)}: unknown value {item!r}; "
+                                                    f"choose from {', '.join(vocabulary)}"))
+        meta[key] = tuple(dict.fromkeys(v for v in values if v in vocabulary))
+    if "archive-items" in header.values:
+        ids = parse_list(header, "archive-items")
+        for item in ids:
+            if not ITEM_ID.fullmatch(item):
+                problems.append(header.problem(
+                    "archive-items", f"Archive-Items: {item!r} is not an archive item id (the "
+                                     "folder name under memory_archive/, like 'team-photo-1985')"))
+        meta["archive_items"] = tuple(dict.fromkeys(ids))
+    if "status" in header.values:
+        meta["status"] = header.values["status"]
+    if "period" in header.values:
+        try:
+            meta["period"] = edtf_dates.parse(header.values["period"])
+        except edtf_dates.EdtfError as error:
+            problems.append(header.problem("period", f"Period: {error}"))
+    return meta, problems

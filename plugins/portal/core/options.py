@@ -68,7 +68,8 @@ OPTIONS: tuple[Option, ...] = (
            _check_languages),
     Option("PORTAL_SITE_NAME", str, "Taipei Volunteers",
            "Site name in the default language (translated through the theme catalogue)."),
-    Option("PORTAL_CONTENT_KINDS", dict, {"pages": "page", "news": "news"},
+    Option("PORTAL_CONTENT_KINDS", dict,
+           {"pages": "page", "news": "news", "programs": "program", "history": "history"},
            "Folders under content/<lang>/ and the kind of document each one holds."),
     Option("PORTAL_NEWS_PER_PAGE", int, 10, "News items per page of the news listing.",
            _positive),
@@ -99,6 +100,17 @@ OPTIONS: tuple[Option, ...] = (
            _positive),
     Option("PORTAL_STALE_AFTER_DAYS", int, 120,
            "Listings not confirmed by their organisation for this long get a note.", _positive),
+    Option("PORTAL_SDGS_FILE", str, "sdgs.yml",
+           "The 17 SDGs (names per language, UN colour), in the data folder."),
+    Option("PORTAL_SDG_STYLESHEET", str, "theme/css/sdgs.css",
+           "Where the build writes the per-goal badge colours, relative to the output folder."),
+    Option("PORTAL_TIMELINE_FILE", str, "timeline.yml",
+           "Entries of the history timeline (EDTF dates, sources), in the data folder."),
+    Option("PORTAL_STATS_FILE", str, "stats.yml",
+           "Figures, targets and charts of the statistics dashboard, in the data folder."),
+    Option("PORTAL_RELATED_LIMIT", int, 12,
+           "Most related opportunities listed on a programme page (the rest are counted).",
+           _positive),
 )
 
 

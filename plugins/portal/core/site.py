@@ -63,6 +63,7 @@ class Site:
     languages: tuple[Language, ...]
     siteurl: str
     routes: dict[str, Route] = field(default_factory=dict)
+    routes_by_path: dict[str, Route] = field(default_factory=dict)
     nav: list[NavItem] = field(default_factory=list)
     listings: list[Listing] = field(default_factory=list)
 
@@ -92,12 +93,13 @@ class Site:
 
     def add_route(self, route: Route) -> Problem | None:
         """Register a route; a second route at the same path is an editor's slug clash."""
-        for other in self.routes.values():
-            if other.path == route.path:
-                owner = other.source or other.key
-                return Problem(route.source, 0, f"the address /{route.path} is already used by "
-                                                f"{owner}; choose another file name")
+        other = self.routes_by_path.get(route.path)
+        if other is not None:
+            owner = other.source or other.key
+            return Problem(route.source, 0, f"the address /{route.path} is already used by "
+                                            f"{owner}; choose another file name")
         self.routes[route.key] = route
+        self.routes_by_path[route.path] = route
         return None
 
     def route(self, key: str) -> Route:

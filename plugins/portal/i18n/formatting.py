@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_skeleton, format_time
 from babel.numbers import format_decimal, format_percent
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -69,6 +69,56 @@ def percent_filter(context, value: float, digits: int = 0) -> str:
     return format_percent(value, format=pattern, locale=context["lang"].locale)
 
 
+def localised_month(value: date, language) -> str:
+    """``July 2019`` / ``2019年7月（民國108年）``."""
+    text = format_skeleton("yMMMM", value, locale=language.locale)
+    if language.minguo:
+        text += f"（民國{minguo_year(value.year)}年）"
+    return text
+
+
+def _edtf_point(point, language, gettext) -> str:
+    from ..core.edtf_dates import DAY, DECADE, MONTH
+
+    if point.precision == DAY:
+        text = localised_date(point.first, language)
+    elif point.precision == MONTH:
+        text = localised_month(point.first, language)
+    elif point.precision == DECADE:
+        text = gettext("%(decade)ss") % {"decade": point.year}
+    else:
+        text = localised_year(point.year, language)
+    if point.approximate:
+        text = gettext("about %(date)s") % {"date": text}
+    if point.uncertain:
+        text = gettext("%(date)s (uncertain)") % {"date": text}
+    return text
+
+
+def localised_edtf(value, language, gettext=None) -> str:
+    """An EDTF date (``portal.core.edtf_dates.EdtfDate``) in words, at the precision it has:
+    ``July 2019``, ``about 2019``, ``the 1990s``, ``2019年7月（民國108年）起``."""
+    gettext = gettext or (lambda message: message)
+    if not value.is_interval:
+        return _edtf_point(value.start, language, gettext)
+    if value.start and value.end:
+        return gettext("%(start)s to %(end)s") % {
+            "start": _edtf_point(value.start, language, gettext),
+            "end": _edtf_point(value.end, language, gettext)}
+    if value.start:
+        return gettext("from %(start)s") % {"start": _edtf_point(value.start, language, gettext)}
+    return gettext("until %(end)s") % {"end": _edtf_point(value.end, language, gettext)}
+
+
+@pass_context
+def edtf_filter(context, value) -> str:
+    from . import translate
+
+    language = context["lang"]
+    return "" if value is None else localised_edtf(
+        value, language, lambda message: translate(context, language, message))
+
+
 def language_name(language) -> Markup:
     """A language's own name, marked with its language for screen readers."""
     return Markup('<span lang="{}">{}</span>').format(language.html_lang, language.native_name)
@@ -82,4 +132,5 @@ FILTERS = {
     "year": year_filter,
     "number": number_filter,
     "percent": percent_filter,
+    "edtf": edtf_filter,
 }
