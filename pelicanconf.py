@@ -19,7 +19,7 @@ TIMEZONE = "Asia/Taipei"
 DEFAULT_LANG = "en"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["portal.core", "portal.i18n", "portal.content", "portal.sitemap"]
+PLUGINS = ["portal.core", "portal.i18n", "portal.content", "portal.archive", "portal.sitemap"]
 
 # The portal's own generators read content/<lang>/; Pelican's article and page generators,
 # direct templates and feeds are not used.

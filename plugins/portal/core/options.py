@@ -79,6 +79,20 @@ OPTIONS: tuple[Option, ...] = (
            "Build into a temporary folder and replace OUTPUT_PATH only when the build succeeds."),
     Option("PORTAL_SOURCE_TIMEZONE", str, "Asia/Taipei",
            "Time zone of every date written by editors or the feed."),
+    Option("PORTAL_ARCHIVE_DIR", str, "memory_archive",
+           "Folder of the memory archive: one sub-folder per item (item.yml + media/)."),
+    Option("PORTAL_ARCHIVE_SUBJECTS", str, "archive_subjects.yml",
+           "Bilingual subject vocabulary of the archive, in PORTAL_DATA_DIR."),
+    Option("PORTAL_ARCHIVE_PLACES", str, "archive_places.yml",
+           "Bilingual place vocabulary of the archive, in PORTAL_DATA_DIR."),
+    Option("PORTAL_ARCHIVE_IMAGE_WIDTHS", list, [320, 640, 960, 1280],
+           "Widths in pixels of the web copies made of every archive image (for srcset).",
+           lambda widths: None if widths and all(isinstance(w, int) and w > 0 for w in widths)
+           else "must be a list of positive whole numbers"),
+    Option("PORTAL_ARCHIVE_CACHE_DIR", str, ".cache/archive-media",
+           "Where resized archive images are kept between builds, so unchanged ones are reused."),
+    Option("PORTAL_ARCHIVE_TODAY", str, "",
+           "Date (YYYY-MM-DD) used to decide which embargoes have ended; empty: the build's date."),
 )
 
 
