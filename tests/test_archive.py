@@ -626,3 +626,46 @@ def test_sitemap_lists_archive_pages_with_alternates(site):
     locs = {url.find(f"{ns}loc").text for url in tree.getroot().iter(f"{ns}url")}
     assert f"{SITEURL}/archive/" in locs and f"{SITEURL}/zh-tw/archive/timeline/" in locs
     assert f"{SITEURL}/zh-tw/archive/items/volunteer-service-act-2001/" in locs
+
+
+def test_recording_and_photo_pages_pass_the_html_checker(edited):
+    """The seed collection has no recording, so the player markup is checked here."""
+    import shutil
+    import subprocess
+
+    from conftest import ROOT
+
+    _, output = edited
+    vnu = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    java = shutil.which("java")
+    assert vnu.exists() and java, "make test installs the Nu HTML Checker and Java"
+    pages = [str(output / prefix / "archive/items" / item / "index.html")
+             for prefix in ("", "zh-tw") for item in ("test-recording", "test-photo")]
+    result = subprocess.run([java, "-jar", str(vnu), "--errors-only", "--format", "json", *pages],
+                            capture_output=True, text=True, timeout=300)
+    errors = [m for m in json.loads(result.stderr or '{"messages": []}')["messages"]
+              if m.get("type") == "error"]
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("url", ["/archive/", "/zh-tw/archive/items/taipei-figures-2020/",
+                                 "/archive/timeline/", "/zh-tw/archive/decades/2000s/",
+                                 "/archive/items/volunteer-service-record-book/"])
+def test_archive_pages_fit_a_320px_screen(server, browser, url):
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    page.goto(server + url)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    page.close()
+    assert width <= 320, f"{url} is {width}px wide at 320px"
+
+
+def test_archive_pages_request_nothing_from_other_hosts(server, browser):
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    for url in ("/archive/", "/archive/items/taipei-figures-2020/",
+                "/zh-tw/archive/items/international-volunteer-day-illustration/"):
+        page.goto(server + url)
+    page.close()
+    assert any("/archive/media/" in r for r in requests), "the images were loaded"
+    assert all(r.startswith(server) for r in requests), requests

@@ -88,8 +88,9 @@ CASES: dict[str, tuple[str, str | None, str]] = {
 
 
 def expected_line(text: str, marker: str | None) -> int:
+    """Line of the first line starting with ``marker``; 0 (unknown) for a missing field."""
     if marker is None:
-        return 1
+        return 0
     return next(number for number, line in enumerate(text.splitlines(), start=1)
                 if line.startswith(marker))
 
@@ -137,7 +138,8 @@ def test_the_build_stops_without_a_traceback_and_output_is_untouched(failed_buil
 def test_each_mistake_is_named_by_folder_file_line_and_field(failed_build, folder):
     *_, messages = failed_build
     text, marker, message = CASES[folder]
-    where = f"memory_archive/{folder}/item.yml:{expected_line(text, marker)}: "
+    line = expected_line(text, marker)
+    where = f"memory_archive/{folder}/item.yml" + (f":{line}: " if line else ": ")
     lines = [line for line in messages.splitlines() if line.startswith(where)]
     assert any(message in line for line in lines), f"expected {where}{message}\n{messages}"
 

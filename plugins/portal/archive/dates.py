@@ -7,17 +7,23 @@ rest of EDTF (seasons, sets, long years) is refused with a message rather than s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import edtf
 from babel.dates import format_skeleton
 
-from ..i18n import N_, translate
+from ..i18n import N_
 from ..i18n.formatting import localised_date, localised_year
 
 EXAMPLES = ("2001-01-20 (a day), 2019-09 (a month), 2001 (a year), 1999~ (circa 1999), "
             "2001? (uncertain), 198X (the 1980s) or 2001/2003 (from 2001 to 2003)")
+
+
+#: The page language's gettext: message id -> translated text.
+Gettext = Callable[[str], str]
 
 
 class DateError(ValueError):
@@ -110,8 +116,11 @@ def _part(obj) -> DatePart:
                     uncertain=uncertain)
 
 
+@lru_cache(maxsize=4096)
 def parse_date(text: str) -> ArchiveDate:
-    """Parse an editor's EDTF date; raises ``DateError`` with a message an editor understands."""
+    """Parse an editor's EDTF date; raises ``DateError`` with a message an editor understands.
+
+    Remembered, because parsing EDTF is slow and many items share a date or a year."""
     text = text.strip()
     try:
         parsed = edtf.parse_edtf(text)
@@ -162,9 +171,9 @@ def _start_of(part: DatePart | None) -> date:
 
 # -- in words --------------------------------------------------------------------------------
 
-def _plain(part: DatePart, language, settings: dict) -> str:
+def _plain(part: DatePart, language, gettext: Gettext) -> str:
     if part.span:
-        return translate(settings, language, N_("%(decade)ss")) % {"decade": part.year}
+        return gettext(N_("%(decade)ss")) % {"decade": part.year}
     if part.day is not None:
         return localised_date(date(part.year, part.month or 1, part.day), language)
     if part.month is not None:
@@ -175,31 +184,31 @@ def _plain(part: DatePart, language, settings: dict) -> str:
     return format_skeleton("y", date(part.year, 1, 1), locale=language.locale)
 
 
-def _qualified(part: DatePart, language, settings: dict) -> str:
-    text = _plain(part, language, settings)
+def _qualified(part: DatePart, language, gettext: Gettext) -> str:
+    text = _plain(part, language, gettext)
     if part.approximate:
-        text = translate(settings, language, N_("circa %(date)s")) % {"date": text}
+        text = gettext(N_("circa %(date)s")) % {"date": text}
     if part.uncertain:
-        text = translate(settings, language, N_("%(date)s (uncertain)")) % {"date": text}
+        text = gettext(N_("%(date)s (uncertain)")) % {"date": text}
     return text
 
 
-def date_in_words(value: ArchiveDate, language, settings: dict) -> str:
+def date_in_words(value: ArchiveDate, language, gettext: Gettext) -> str:
     """``circa 1999`` / ``約1999年（民國88年）``, ``2001 to 2003`` / ``2001年…至2003年…``."""
     if not value.interval:
         assert value.start is not None
-        return _qualified(value.start, language, settings)
+        return _qualified(value.start, language, gettext)
     if value.start is None:
         assert value.end is not None
-        return translate(settings, language, N_("until %(date)s")) % {
-            "date": _qualified(value.end, language, settings)}
+        return gettext(N_("until %(date)s")) % {
+            "date": _qualified(value.end, language, gettext)}
     if value.end is None:
-        return translate(settings, language, N_("from %(date)s")) % {
-            "date": _qualified(value.start, language, settings)}
-    return translate(settings, language, N_("%(start)s to %(end)s")) % {
-        "start": _qualified(value.start, language, settings),
-        "end": _qualified(value.end, language, settings)}
+        return gettext(N_("from %(date)s")) % {
+            "date": _qualified(value.start, language, gettext)}
+    return gettext(N_("%(start)s to %(end)s")) % {
+        "start": _qualified(value.start, language, gettext),
+        "end": _qualified(value.end, language, gettext)}
 
 
-def decade_label(decade: int, language, settings: dict) -> str:
-    return translate(settings, language, N_("%(decade)ss")) % {"decade": decade}
+def decade_label(decade: int, language, gettext: Gettext) -> str:
+    return gettext(N_("%(decade)ss")) % {"decade": decade}

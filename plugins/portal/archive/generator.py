@@ -15,7 +15,7 @@ from ..core.errors import Problem, display_path, fail_build
 from ..core.languages import Language
 from ..core.render import render_route, write_if_changed
 from ..core.site import Listing, NavItem, Route, Site, site_of
-from ..i18n import N_, labels, translate
+from ..i18n import N_, catalogues_for, labels
 from ..i18n.formatting import localised_year
 from .browse import FACETS, Facet, FacetValue, group_by_year
 from .dates import date_in_words, decade_label
@@ -41,6 +41,9 @@ class ArchiveGenerator(Generator):
     def generate_context(self) -> None:
         site = site_of(self)
         problems: list[Problem] = []
+        # Looked up once: the shared helper checks the catalogue files on every call.
+        catalogues = catalogues_for(self.settings)
+        self.gettext = {lang.code: catalogues[lang.code].gettext for lang in site.languages}
         self.today = self._today(problems)
         items = self._read(site, problems)
         self._check_collection(items, problems)
@@ -56,7 +59,7 @@ class ArchiveGenerator(Generator):
             item.related = [by_id[other] for other in item.related_ids if other in by_id]
             item.previous = self.items[index - 1] if index else None
             item.next = self.items[index + 1] if index + 1 < len(self.items) else None
-            item.date_words = {lang.code: date_in_words(item.date, lang, self.settings)
+            item.date_words = {lang.code: date_in_words(item.date, lang, self.gettext[lang.code])
                                for lang in site.languages}
             plan_derivatives(item, widths)
 
@@ -118,14 +121,14 @@ class ArchiveGenerator(Generator):
                 continue
             files = ", ".join(item.source_path for item in same)
             for item in same:
-                problems.append(Problem(item.source_path, item.lines.get(("id",), 1),
+                problems.append(Problem(item.source_path, item.lines.get(("id",), 0),
                                         f"id: '{item.id}' is the id of {len(same)} items "
                                         f"({files}); every item needs its own id, because "
                                         "it is the item's web address"))
         seen = by_id
         for item in items:
             for index, other in enumerate(item.related_ids):
-                line = item.lines.get(("related", index), 1)
+                line = item.lines.get(("related", index), 0)
                 if other == item.id:
                     problems.append(Problem(item.source_path, line,
                                             "related: an item cannot be related to itself"))
@@ -147,8 +150,8 @@ class ArchiveGenerator(Generator):
         return route
 
     def _labels(self, site: Site, message: str, **values) -> dict[str, str]:
-        return {lang.code: translate(self.settings, lang, message) % values if values
-                else translate(self.settings, lang, message) for lang in site.languages}
+        return {lang.code: self.gettext[lang.code](message) % values if values
+                else self.gettext[lang.code](message) for lang in site.languages}
 
     def _localised(self, site: Site, values: dict[str, str]) -> Localised:
         return Localised(values, site.languages)
@@ -187,7 +190,7 @@ class ArchiveGenerator(Generator):
             if key == "decades":
                 decade = item.date.decade
                 add(f"{decade}s", self._localised(site, {
-                    lang.code: decade_label(decade, lang, self.settings)
+                    lang.code: decade_label(decade, lang, self.gettext[lang.code])
                     for lang in site.languages}), item)
             elif key == "types":
                 add(item.type, self._localised(site, self._labels(site, ITEM_TYPES[item.type][2])),
@@ -240,21 +243,21 @@ class ArchiveGenerator(Generator):
             return Markup('<span lang="{}">{}</span>').format(picked.language.html_lang,
                                                                picked.text)
 
-        separator = translate(self.settings, language, N_(", "))
+        separator = self.gettext[language.code](N_(", "))
         creators = Markup(escape(separator)).join(marked(c.name.pick(language))
                                                   for c in item.creators)
         values = {
             "creators": creators,
             "title": marked(item.title.pick(language)),
             "date": escape(item.date_words[language.code]),
-            "archive": escape(translate(self.settings, language,
-                                        N_("Taipei Volunteers memory archive"))),
+            "archive": escape(self.gettext[language.code](
+                N_("Taipei Volunteers memory archive"))),
             "url": escape(site.absolute(language, item.path)),
         }
         pattern = (N_("%(creators)s. “%(title)s.” %(date)s. %(archive)s. %(url)s")
                    if item.creators else N_("“%(title)s.” %(date)s. %(archive)s. %(url)s"))
         # The pattern comes from the project's own catalogue; the values are escaped above.
-        text = Markup(translate(self.settings, language, pattern)) % values
+        text = Markup(self.gettext[language.code](pattern)) % values
         return Citation(language, text)
 
     # -- output ------------------------------------------------------------------------------
@@ -279,8 +282,7 @@ class ArchiveGenerator(Generator):
                 for value in facet.values:
                     render_route(self, value.route, language, "archive_browse", facet=facet,
                                  value=value, **common)
-            archive_name = translate(self.settings, language,
-                                     N_("Taipei Volunteers memory archive"))
+            archive_name = self.gettext[language.code](N_("Taipei Volunteers memory archive"))
             for item in self.items:
                 jsonld = script_json(item_jsonld(item, site, language, archive_name))
                 render_route(self, site.route(item.route_key), language, "archive_item",

@@ -13,8 +13,12 @@ from ..core.errors import Problem
 Key = tuple[str | int, ...]
 
 
-class TextDatesLoader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text: the archive parses them itself (EDTF, embargo
+#: libyaml's parser when PyYAML was built with it (several times faster), else pure Python.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class TextDatesLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader that leaves dates as text: the archive parses them itself (EDTF, embargo
     dates), and an impossible date such as 2001-13-45 then gets an editor's message instead of
     an exception from deep inside the YAML library."""
 
@@ -34,12 +38,12 @@ class YamlFile:
     lines: dict[Key, int] = field(default_factory=dict)
 
     def line(self, *keys: str | int) -> int:
-        """Line of the deepest known key along ``keys`` (1 when nothing is known)."""
+        """Line of the deepest known key along ``keys`` (0, "unknown", for a missing field)."""
         while keys:
             if keys in self.lines:
                 return self.lines[keys]
             keys = keys[:-1]
-        return 1
+        return 0
 
     def problem(self, keys: Key, message: str) -> Problem:
         return Problem(self.path, self.line(*keys), message)
