@@ -37,7 +37,7 @@ def add_filters(pelican) -> None:
                                          "language_tag_name": language_tag_name}
 
 
-def get_generators(pelican):
+def get_generators(pelican) -> type[ArchiveGenerator]:
     return ArchiveGenerator
 
 

@@ -5,6 +5,7 @@ JavaScript because it is plain links and lists."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..core.site import Route
@@ -49,7 +50,8 @@ class Facet:
         return len(self.values)
 
 
-def group_by_year(items: list[Item], year_label) -> list[Group]:
+def group_by_year(items: list[Item], year_label: Callable[[int | None], Localised]
+                  ) -> list[Group]:
     """Items of a decade under one heading per year; items known only to the decade go last."""
     groups: dict[int | None, list[Item]] = {}
     for item in items:

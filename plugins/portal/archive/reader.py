@@ -21,7 +21,7 @@ from PIL import Image
 
 from ..core.errors import Problem
 from ..core.languages import Language
-from .dates import DateError, parse_date
+from .dates import ArchiveDate, DateError, parse_date
 from .model import (
     ACCESS_LEVELS,
     CREATOR_ROLES,
@@ -301,7 +301,7 @@ def _item_id(fields: Fields, folder: Path, value: Any) -> str | None:
     return value
 
 
-def _date(fields: Fields, value: Any):
+def _date(fields: Fields, value: Any) -> ArchiveDate | None:
     if value is None:
         return None
     # YAML reads 2001 as a number; the archive wants the text (dates stay text, see yamlfile).

@@ -81,7 +81,3 @@ def find_statement(uri: str) -> RightsStatement | None:
     if match:
         return BY_URI.get(f"http://creativecommons.org/{match[1]}/{match[2]}/{match[3]}/")
     return None
-
-
-def known_uris() -> str:
-    return ", ".join(statement.uri for statement in STATEMENTS)
