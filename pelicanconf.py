@@ -25,11 +25,27 @@ PLUGINS = [
     "portal.i18n",
     "portal.content",
     "portal.opportunities",
+    "portal.archive",
     "portal.sdgs",
     "portal.programs",
     "portal.history",
     "portal.stats",
     "portal.sitemap",
+]
+
+# Main menu, in this order (route keys); pages with `Nav:` and sections not listed follow.
+PORTAL_MENU = [
+    "opportunities:all::1",
+    "page:how-to-volunteer",
+    "page:international",
+    "programs:index",
+    "archive:home",
+    "history:index",
+    "sdg:index",
+    "stats:dashboard",
+    "news-index:1",
+    "page:about",
+    "page:contact",
 ]
 
 # The portal's own generators read content/<lang>/; Pelican's article and page generators,

@@ -3,6 +3,8 @@ editors' mistakes, and links to sections other engineers build (opportunities, a
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import ROOT, copy_project, run_build
@@ -223,16 +225,18 @@ def test_links_to_opportunities_and_archive_items_appear_once_those_sections_exi
     (project / "plugins/stubsections").mkdir()
     (project / "plugins/stubsections/__init__.py").write_text(STUB_SECTIONS, encoding="utf-8")
     with (project / "pelicanconf.py").open("a", encoding="utf-8") as settings:
-        settings.write('\nPLUGINS = PLUGINS + ["stubsections"]\n')
+        # The stand-in replaces the real sections, so what it registers is all there is.
+        settings.write('\nPLUGINS = [p for p in PLUGINS if p not in ("portal.opportunities", '
+                       '"portal.archive")] + ["stubsections"]\n')
     archive = project / "content/en/programs/memory-archive.md"
-    archive.write_text(archive.read_text(encoding="utf-8").replace(
-        "Status: ongoing", "Archive-Items: team-photo-1985, not-yet-published\nStatus: ongoing"),
-        encoding="utf-8")
+    archive.write_text(re.sub(r"^Archive-Items:.*$",
+                              "Archive-Items: team-photo-1985, not-yet-published",
+                              archive.read_text(encoding="utf-8"), count=1, flags=re.M),
+                       encoding="utf-8")
     timeline = project / "data/timeline.yml"
-    timeline.write_text(timeline.read_text(encoding="utf-8").replace(
-        "  - id: volunteer-service-act\n",
-        "  - id: volunteer-service-act\n    archive_items: [team-photo-1985]\n"),
-        encoding="utf-8")
+    timeline.write_text(re.sub(r"(  - id: volunteer-service-act\n)    archive_items: .*\n",
+                               r"\1    archive_items: [team-photo-1985]\n",
+                               timeline.read_text(encoding="utf-8")), encoding="utf-8")
 
     result = run_build(project, tmp_path / "out")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -264,3 +268,21 @@ def test_links_to_opportunities_and_archive_items_appear_once_those_sections_exi
     assert [a["href"] for a in items.select("a")] == ["/archive/team-photo-1985/"]
     entry = page("history/timeline").find(id="event-volunteer-service-act")
     assert entry.select_one(".timeline-archive a")["href"] == "/archive/team-photo-1985/"
+
+
+def test_real_sections_are_linked_from_goals_programmes_and_the_timeline(site):
+    """With the opportunity listing and the archive built, their items appear where they
+    belong: open roles on goal pages, archive items on the timeline and the archive programme."""
+    goal = site.page("/sdgs/3/").find("section", attrs={"aria-labelledby": "goal-opportunities"})
+    links = [a["href"] for a in goal.select("a[href^='/opportunities/']")]
+    assert links, "goal 3 lists no open opportunity"
+    for href in links[:5]:
+        detail = site.page(href)
+        assert not detail.select_one(".state-banner"), f"{href} is closed but listed on goal 3"
+        assert detail.find("a", href="/opportunities/sdg/3/"), f"{href} is not tagged goal 3"
+    entry = site.page("/history/timeline/").find(id="event-volunteer-service-act")
+    target = entry.select_one(".timeline-archive a")["href"]
+    assert target.startswith("/archive/") and site.file_for(target).exists()
+    programme = site.page("/programs/memory-archive/")
+    items = programme.find("section", attrs={"aria-labelledby": "related-archive"})
+    assert len(items.select("a[href^='/archive/']")) == 4

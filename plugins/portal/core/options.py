@@ -66,6 +66,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("PORTAL_LANGUAGES", list, DEFAULT_LANGUAGES,
            "The language table; the first row is the default language, served at /.",
            _check_languages),
+    Option("PORTAL_MENU", list, [],
+           "Route keys in main-menu order; menu entries not listed follow, by their own order."),
     Option("PORTAL_SITE_NAME", str, "Taipei Volunteers",
            "Site name in the default language (translated through the theme catalogue)."),
     Option("PORTAL_CONTENT_KINDS", dict,
@@ -111,6 +113,20 @@ OPTIONS: tuple[Option, ...] = (
     Option("PORTAL_RELATED_LIMIT", int, 12,
            "Most related opportunities listed on a programme page (the rest are counted).",
            _positive),
+    Option("PORTAL_ARCHIVE_DIR", str, "memory_archive",
+           "Folder of the memory archive: one sub-folder per item (item.yml + media/)."),
+    Option("PORTAL_ARCHIVE_SUBJECTS", str, "archive_subjects.yml",
+           "Bilingual subject vocabulary of the archive, in PORTAL_DATA_DIR."),
+    Option("PORTAL_ARCHIVE_PLACES", str, "archive_places.yml",
+           "Bilingual place vocabulary of the archive, in PORTAL_DATA_DIR."),
+    Option("PORTAL_ARCHIVE_IMAGE_WIDTHS", list, [320, 640, 960, 1280],
+           "Widths in pixels of the web copies made of every archive image (for srcset).",
+           lambda widths: None if widths and all(isinstance(w, int) and w > 0 for w in widths)
+           else "must be a list of positive whole numbers"),
+    Option("PORTAL_ARCHIVE_CACHE_DIR", str, ".cache/archive-media",
+           "Where resized archive images are kept between builds, so unchanged ones are reused."),
+    Option("PORTAL_ARCHIVE_TODAY", str, "",
+           "Date (YYYY-MM-DD) used to decide which embargoes have ended; empty: the build's date."),
 )
 
 

@@ -66,10 +66,12 @@ class Site:
     routes_by_path: dict[str, Route] = field(default_factory=dict)
     nav: list[NavItem] = field(default_factory=list)
     listings: list[Listing] = field(default_factory=list)
+    menu_order: list[str] = field(default_factory=list)
 
     @classmethod
     def from_settings(cls, settings: dict) -> Site:
-        return cls(languages_from_settings(settings), settings.get("SITEURL", "").rstrip("/"))
+        return cls(languages_from_settings(settings), settings.get("SITEURL", "").rstrip("/"),
+                   menu_order=list(settings.get("PORTAL_MENU", [])))
 
     @property
     def default(self) -> Language:
@@ -161,7 +163,12 @@ class Site:
 
     def nav_links(self, language: Language, current: Route | None = None) -> list[dict]:
         links = []
-        for item in sorted(self.nav, key=lambda item: item.order):
+        def position(item: NavItem) -> tuple[int, int]:
+            if item.route_key in self.menu_order:
+                return (self.menu_order.index(item.route_key), 0)
+            return (len(self.menu_order), item.order)
+
+        for item in sorted(self.nav, key=position):
             route = self.routes[item.route_key]
             title, shown = self.title(route, language)
             title = item.labels.get(shown.code, title)
