@@ -131,7 +131,7 @@ def test_the_build_stops_without_a_traceback_and_output_is_untouched(failed_buil
     assert (output / "previous-build.txt").read_text() == "the site that is live now"
     assert not (output / "index.html").exists()
     assert not (output / "archive").exists(), "nothing half-written is published"
-    assert not list(project.glob(".output-*")), "the staging folder was left behind"
+    assert not list(project.glob(".output-building-*")), "the staging folder was left behind"
 
 
 @pytest.mark.parametrize("folder", CASES)

@@ -71,7 +71,7 @@ def test_mistake_stops_the_build_with_a_clear_message_and_keeps_output(project, 
     assert "Traceback" not in messages
     assert (output / "previous-build.txt").read_text() == "the site that is live now"
     assert not (output / "index.html").exists(), "a failed build must not write into output/"
-    assert not list(project.glob(".output-*")), "the staging folder was left behind"
+    assert not list(project.glob(".output-building-*")), "the staging folder was left behind"
 
 
 def test_successful_build_replaces_output_completely(project):
@@ -82,7 +82,7 @@ def test_successful_build_replaces_output_completely(project):
     assert result.returncode == 0, result.stderr
     assert (output / "index.html").exists()
     assert not (output / "stale.html").exists()
-    assert not list(project.glob(".output-*"))
+    assert not list(project.glob(".output-building-*"))
 
 
 def test_changed_source_marks_its_translation_outdated(project, tmp_path):

@@ -177,11 +177,12 @@ def _plain(part: DatePart, language, gettext: Gettext) -> str:
     if part.day is not None:
         return localised_date(date(part.year, part.month or 1, part.day), language)
     if part.month is not None:
-        text = format_skeleton("yMMMM", date(part.year, part.month, 1), locale=language.locale)
+        text = format_skeleton("yMMMM", date(part.year, part.month, 1),
+                               locale=language.babel_locale)
         return text + (f"（民國{part.year - 1911}年）" if language.minguo else "")
     if language.minguo:
         return localised_year(part.year, language)
-    return format_skeleton("y", date(part.year, 1, 1), locale=language.locale)
+    return format_skeleton("y", date(part.year, 1, 1), locale=language.babel_locale)
 
 
 def _qualified(part: DatePart, language, gettext: Gettext) -> str:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+
+from babel import Locale
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,11 @@ class Language:
             content_dir=row.get("content_dir") or row["code"].lower(),
             minguo=bool(row.get("minguo", False)),
         )
+
+    @cached_property
+    def babel_locale(self) -> Locale:
+        """The parsed Babel locale; parsing it for every formatted number is slow."""
+        return Locale.parse(self.locale)
 
     def path(self, path: str) -> str:
         """Language-neutral site path (``about/``) to this language's path (``zh-tw/about/``)."""

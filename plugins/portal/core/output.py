@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import atexit
 import shutil
+import threading
 import uuid
 from pathlib import Path
 
@@ -20,11 +21,16 @@ def _discard(path: Path) -> None:
 
 
 def begin_build(pelican) -> None:
-    """Redirect this run of ``pelican`` to a fresh temporary folder beside OUTPUT_PATH."""
+    """Redirect this run of ``pelican`` to a fresh temporary folder beside OUTPUT_PATH, and
+    delete the site the previous build replaced while this one is being generated."""
     if not pelican.settings.get("PORTAL_ATOMIC_OUTPUT", True):
         return
     final = Path(pelican.settings["OUTPUT_PATH"]).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
+    retired = list(final.parent.glob(f".{final.name}-old-*"))
+    cleaner = threading.Thread(target=lambda: [_discard(path) for path in retired])
+    cleaner.start()
+    pelican.portal_cleaner = cleaner
     staging = final.parent / f".{final.name}-building-{uuid.uuid4().hex[:8]}"
     staging.mkdir()
     atexit.register(_discard, staging)
@@ -39,9 +45,11 @@ def finish_build(pelican) -> None:
     if final is None:
         return
     staging = Path(pelican.output_path)
+    pelican.portal_cleaner.join()
+    # The replaced site is deleted by the next build, in the background: removing thousands
+    # of files here would add seconds to every preview.
     retired = final.parent / f".{final.name}-old-{uuid.uuid4().hex[:8]}"
     if final.exists():
         final.rename(retired)
     staging.rename(final)
-    _discard(retired)
     pelican.output_path = str(final)

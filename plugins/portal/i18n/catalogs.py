@@ -38,7 +38,7 @@ def load_catalogues(translations_dir: str | Path, languages: tuple[Language, ...
             catalogues[language.code] = gettext.NullTranslations()
             continue
         with path.open("rb") as handle:
-            catalogue = read_po(handle, locale=language.locale)
+            catalogue = read_po(handle, locale=language.babel_locale)
         compiled = BytesIO()
         write_mo(compiled, catalogue, use_fuzzy=False)
         compiled.seek(0)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cache
 
+from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, format_time
 from babel.numbers import format_decimal, format_percent
+from babel.units import format_unit
 from jinja2 import pass_context
 from markupsafe import Markup
 
@@ -19,7 +22,7 @@ def minguo_year(year: int) -> int:
 
 def localised_date(value: date | datetime, language, format: str = "long") -> str:
     """``January 20, 2001`` / ``2001年1月20日（民國90年）`` for languages that use Minguo years."""
-    text = format_date(value, format=format, locale=language.locale)
+    text = format_date(value, format=format, locale=language.babel_locale)
     if language.minguo:
         text += f"（民國{minguo_year(value.year)}年）"
     return text
@@ -44,12 +47,12 @@ def datetime_filter(context, value: datetime | None) -> str:
     language = context["lang"]
     separator = " " if language.minguo else ", "
     return (localised_date(value, language) + separator
-            + format_time(value, "HH:mm", locale=language.locale))
+            + format_time(value, "HH:mm", locale=language.babel_locale))
 
 
 @pass_context
 def time_filter(context, value: datetime) -> str:
-    return format_time(value, "HH:mm", locale=context["lang"].locale)
+    return format_time(value, "HH:mm", locale=context["lang"].babel_locale)
 
 
 @pass_context
@@ -60,18 +63,18 @@ def year_filter(context, year: int) -> str:
 @pass_context
 def number_filter(context, value: float | int, digits: int | None = None) -> str:
     pattern = None if digits is None else "#,##0." + "0" * digits if digits else "#,##0"
-    return format_decimal(value, format=pattern, locale=context["lang"].locale)
+    return format_decimal(value, format=pattern, locale=context["lang"].babel_locale)
 
 
 @pass_context
 def percent_filter(context, value: float, digits: int = 0) -> str:
     pattern = "#,##0%" if not digits else "#,##0." + "0" * digits + "%"
-    return format_percent(value, format=pattern, locale=context["lang"].locale)
+    return format_percent(value, format=pattern, locale=context["lang"].babel_locale)
 
 
 def localised_month(value: date, language) -> str:
     """``July 2019`` / ``2019年7月（民國108年）``."""
-    text = format_skeleton("yMMMM", value, locale=language.locale)
+    text = format_skeleton("yMMMM", value, locale=language.babel_locale)
     if language.minguo:
         text += f"（民國{minguo_year(value.year)}年）"
     return text
@@ -119,12 +122,39 @@ def edtf_filter(context, value) -> str:
         value, language, lambda message: translate(context, language, message))
 
 
+@cache
+def tag_display_name(tag: str, locale: str) -> str:
+    """A BCP 47 tag (``zh-Hant``, ``en``) as a language name in ``locale`` (``中文``)."""
+    try:
+        return Locale.parse(tag, sep="-").get_display_name(locale) or tag
+    except (UnknownLocaleError, ValueError):
+        return tag
+
+
+@pass_context
+def language_tag_name(context, tag: str) -> str:
+    return tag_display_name(tag, context["lang"].locale)
+
+
+@pass_context
+def filesize(context, size: int) -> str:
+    """``12 kB`` / ``1.4 MB`` in the page's locale."""
+    locale = context["lang"].babel_locale
+    if size < 1_000_000:
+        return format_unit(max(1, round(size / 1000)), "digital-kilobyte", length="short",
+                           locale=locale)
+    return format_unit(round(size / 1_000_000, 1), "digital-megabyte", length="short",
+                       locale=locale)
+
+
 def language_name(language) -> Markup:
     """A language's own name, marked with its language for screen readers."""
     return Markup('<span lang="{}">{}</span>').format(language.html_lang, language.native_name)
 
 
 FILTERS = {
+    "language_tag_name": language_tag_name,
+    "filesize": filesize,
     "language_name": language_name,
     "date": date_filter,
     "datetime": datetime_filter,

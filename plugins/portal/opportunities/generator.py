@@ -10,7 +10,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from babel import Locale, UnknownLocaleError
 from pelican.generators import Generator
 
 from ..core.errors import Problem, fail_build
@@ -147,13 +146,15 @@ class OpportunitiesGenerator(Generator):
         site = site_of(self)
         common = {"feed_info": self.feed, "data_as_of": self._data_as_of(),
                   "vocab": vocab, "facet_counts": self.facet_counts, "now": self.now,
-                  "tag_name": tag_name, "safe_markdown": safe_markdown}
+                  "safe_markdown": safe_markdown}
         for language in site.languages:
+            facet_menu = self._facet_menu(site, language)
             for (facet, code), pages in self.listing_pages.items():
                 for number, (route, items) in enumerate(pages, start=1):
                     render_route(self, route, language, "opportunities_list", items=items,
                                  facet=facet, facet_code=code, total=self._total(facet, code),
-                                 pagination=_pagination(pages, number), **common)
+                                 pagination=_pagination(pages, number), facet_menu=facet_menu,
+                                 **common)
             for opp in self.result.opportunities:
                 self._detail(site, opp, language, common)
             for route, item in self.gone:
@@ -161,6 +162,29 @@ class OpportunitiesGenerator(Generator):
                              withdrawn_at=instant(item["withdrawn_at"]), **common)
             self._feeds(site, language)
         write_if_changed(Path(self.output_path) / BASE / "opportunities.json", self._open_data())
+
+    def _facet_menu(self, site, language) -> list[dict]:
+        """Every facet value with its label, link and count, built once per language: the
+        same menu appears on every listing page."""
+        from babel.numbers import format_decimal
+
+        def _(message: str) -> str:
+            return translate(self.settings, language, message)
+
+        labels_of = {
+            "for": lambda code: _(vocab.SUITABILITY[code][0]),
+            "district": lambda code: _(vocab.DISTRICTS.get(code, "Online")),
+            "cause": lambda code: _(vocab.CAUSES[code]),
+            "sdg": lambda code: _("Goal %(number)s") % {"number": code},
+        }
+        titles = {"for": N_("Suitable for"), "district": N_("District"), "cause": N_("Cause"),
+                  "sdg": N_("Sustainable Development Goal")}
+        return [{"title": _(titles[facet]), "links": [
+            {"facet": facet, "code": code, "label": labels_of[facet](code),
+             "href": site.link(language, f"opportunities:{facet}:{code}:1"),
+             "count": format_decimal(self.facet_counts[facet].get(code, 0),
+                                     locale=language.babel_locale)}
+            for code in FACETS[facet][0]]} for facet in ("for", "district", "cause", "sdg")]
 
     def _total(self, facet: str, code: str) -> int:
         return len(self.listed) if facet == "all" else self.facet_counts[facet][code]
@@ -212,11 +236,3 @@ def _pagination(pages: list, number: int) -> dict:
     return {"number": number, "total": len(pages),
             "previous": pages[number - 2][0] if number > 1 else None,
             "next": pages[number][0] if number < len(pages) else None}
-
-
-def tag_name(tag: str, language) -> str:
-    """A BCP 47 tag from the feed in the page's language (``en`` -> ``英文``)."""
-    try:
-        return Locale.parse(tag.replace("-", "_")).get_display_name(language.locale) or tag
-    except (UnknownLocaleError, ValueError):
-        return tag

@@ -52,7 +52,7 @@ def recurrence_words(opp: Opportunity, language: Language, settings: dict) -> st
         if token[:-2]:
             ordinal = int(token[:-2])
         days.append(_(WEEKDAYS[_CODES[code]]))
-    day_list = format_list(days, locale=language.locale) if days else ""
+    day_list = format_list(days, locale=language.babel_locale) if days else ""
     frequency = parts["FREQ"]
     if frequency == "DAILY":
         words = _("Every day") if interval == 1 else _("Every %(n)s days") % {"n": interval}
@@ -72,8 +72,8 @@ def recurrence_words(opp: Opportunity, language: Language, settings: dict) -> st
 
     start = datetime.fromisoformat(recurrence["dtstart"])
     end = start + duration(recurrence["duration"])
-    times = "{}–{}".format(format_time(start.time(), "HH:mm", locale=language.locale),
-                           format_time(end.time(), "HH:mm", locale=language.locale))
+    times = "{}–{}".format(format_time(start.time(), "HH:mm", locale=language.babel_locale),
+                           format_time(end.time(), "HH:mm", locale=language.babel_locale))
     return f"{words}, {times}"
 
 

@@ -39,12 +39,12 @@ def format_figure(figure: Figure, language: Language,
     """
     decimals = "." + "0" * figure.digits if figure.digits else ""
     if figure.format == "percent":
-        text = format_percent(figure.value, f"#,##0{decimals}%", locale=language.locale)
+        text = format_percent(figure.value, f"#,##0{decimals}%", locale=language.babel_locale)
     elif figure.format == "change":
         text = format_percent(figure.value, f"+#,##0{decimals or '.0'}%;-#,##0{decimals or '.0'}%",
-                              locale=language.locale)
+                              locale=language.babel_locale)
     else:
-        text = format_decimal(figure.value, f"#,##0{decimals}", locale=language.locale)
+        text = format_decimal(figure.value, f"#,##0{decimals}", locale=language.babel_locale)
     if figure.approximate and gettext:
         text = gettext("about %(value)s") % {"value": text}
     return text
