@@ -525,10 +525,8 @@ def edited(tmp_path_factory):
     (audio / "media" / "interview.en.vtt").write_text(
         "WEBVTT\n\n00:00.000 --> 00:02.000\n(silence)\n", "utf-8")
     (audio / "item.yml").write_text(AUDIO_ITEM, encoding="utf-8")
-    with (project / "pelicanconf.py").open("a", encoding="utf-8") as settings:
-        settings.write('\nPORTAL_ARCHIVE_TODAY = "2021-12-31"\n')
     output = project / "output"
-    result = run_build(project, output)
+    result = run_build(project, output, env={"PORTAL_NOW": "2021-12-31T12:00:00+08:00"})
     assert result.returncode == 0, result.stdout + result.stderr
     return project, output
 

@@ -3,14 +3,13 @@ writes the pages per language and the media, manifests and downloads once for al
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
 from ..content.reader import make_markdown
+from ..core.clock import build_time
 from ..core.errors import Problem, display_path, fail_build
 from ..core.languages import Language
 from ..core.render import render_route, write_if_changed
@@ -44,7 +43,7 @@ class ArchiveGenerator(Generator):
         # Looked up once: the shared helper checks the catalogue files on every call.
         catalogues = catalogues_for(self.settings)
         self.gettext = {lang.code: catalogues[lang.code].gettext for lang in site.languages}
-        self.today = self._today(problems)
+        self.today = build_time(self.settings).date()
         items = self._read(site, problems)
         self._check_collection(items, problems)
         if any(p.severity == "error" for p in problems):
@@ -79,16 +78,6 @@ class ArchiveGenerator(Generator):
         self.context["PORTAL_ARCHIVE"] = self.items
 
     # -- reading -----------------------------------------------------------------------------
-
-    def _today(self, problems: list[Problem]) -> date:
-        configured = self.settings["PORTAL_ARCHIVE_TODAY"]
-        if configured:
-            try:
-                return date.fromisoformat(configured)
-            except ValueError:
-                problems.append(Problem("pelicanconf.py", 0, f"PORTAL_ARCHIVE_TODAY: "
-                                        f"'{configured}' is not a date; write YYYY-MM-DD"))
-        return datetime.now(ZoneInfo(self.settings["PORTAL_SOURCE_TIMEZONE"])).date()
 
     def _read(self, site: Site, problems: list[Problem]) -> list[Item]:
         data_dir = Path(self.settings["PORTAL_DATA_DIR"])

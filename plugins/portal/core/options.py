@@ -125,8 +125,6 @@ OPTIONS: tuple[Option, ...] = (
            else "must be a list of positive whole numbers"),
     Option("PORTAL_ARCHIVE_CACHE_DIR", str, ".cache/archive-media",
            "Where resized archive images are kept between builds, so unchanged ones are reused."),
-    Option("PORTAL_ARCHIVE_TODAY", str, "",
-           "Date (YYYY-MM-DD) used to decide which embargoes have ended; empty: the build's date."),
 )
 
 

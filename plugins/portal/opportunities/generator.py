@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pelican.generators import Generator
 
+from ..core.clock import build_time
 from ..core.errors import Problem, fail_build
 from ..core.render import render_route, write_if_changed
 from ..core.site import Listing, NavItem, Route, site_of
@@ -32,12 +32,6 @@ FACETS = {
     "sdg": ([str(n) for n in range(1, 18)], lambda opp: [str(n) for n in opp.sdgs]),
     "for": (list(vocab.SUITABILITY), lambda opp: opp.suitable_for),
 }
-
-
-def build_time(settings: dict) -> datetime:
-    """``PORTAL_NOW`` (environment or setting) for reproducible builds, else the real time."""
-    value = os.environ.get("PORTAL_NOW") or settings.get("PORTAL_NOW")
-    return datetime.fromisoformat(value).astimezone(TAIPEI) if value else datetime.now(TAIPEI)
 
 
 class OpportunitiesGenerator(Generator):
