@@ -13,10 +13,9 @@ from datetime import date
 from functools import lru_cache
 
 import edtf
-from babel.dates import format_skeleton
 
 from ..i18n import N_
-from ..i18n.formatting import localised_date, localised_year
+from ..i18n.formatting import localised_date, localised_month, localised_year
 
 EXAMPLES = ("2001-01-20 (a day), 2019-09 (a month), 2001 (a year), 1999~ (circa 1999), "
             "2001? (uncertain), 198X (the 1980s) or 2001/2003 (from 2001 to 2003)")
@@ -177,12 +176,8 @@ def _plain(part: DatePart, language, gettext: Gettext) -> str:
     if part.day is not None:
         return localised_date(date(part.year, part.month or 1, part.day), language)
     if part.month is not None:
-        text = format_skeleton("yMMMM", date(part.year, part.month, 1),
-                               locale=language.babel_locale)
-        return text + (f"（民國{part.year - 1911}年）" if language.minguo else "")
-    if language.minguo:
-        return localised_year(part.year, language)
-    return format_skeleton("y", date(part.year, 1, 1), locale=language.babel_locale)
+        return localised_month(date(part.year, part.month, 1), language)
+    return localised_year(part.year, language)
 
 
 def _qualified(part: DatePart, language, gettext: Gettext) -> str:
