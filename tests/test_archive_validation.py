@@ -34,11 +34,10 @@ CASES: dict[str, tuple[str, str | None, str]] = {
         "title: this field is required and missing"),
     "bad-date": (
         VALID.replace("date: 2001-01-20", "date: 2001-13-45"), "date: 2001-13-45",
-        "date: '2001-13-45' is not a date the archive understands; write it in EDTF, "
-        "for example 2001-01-20 (a day)"),
+        "date: '2001-13-45' is not an EDTF date; write for example 2001-01-20, 2019-07"),
     "unsupported-date": (
         VALID.replace("date: 2001-01-20", "date: 2001-21"), "date: 2001-21",
-        "date: '2001-21': this form of EDTF"),
+        "date: '2001-21' is valid EDTF, but the site cannot show that form"),
     "unknown-subject": (
         VALID.replace("[volunteer-service-act]", "[volunteer-service-act, no-such-subject]"),
         "subjects:", "subjects: 'no-such-subject' is not in data/archive_subjects.yml"),

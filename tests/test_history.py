@@ -93,19 +93,20 @@ def test_edtf_dates_are_parsed_and_described_at_their_own_precision():
     assert parse("2001-01-20").sort_key == (date(2001, 1, 20), date(2001, 1, 20))
     assert parse("2019-07").latest == date(2019, 7, 31)
     assert parse("199X").decade == 1990
+    assert (parse("19XX").lower, parse("19XX").upper) == (date(1900, 1, 1), date(1999, 12, 31))
     assert parse("2019-07/..").latest is None
     cases = {
         "2001-01-20": ("January 20, 2001", "2001年1月20日（民國90年）"),
         "2019-07": ("July 2019", "2019年7月（民國108年）"),
         "2021": ("2021", "2021年（民國110年）"),
         "199X": ("1990s", "1990s"),  # no catalogue here: the msgid itself
-        "2019~": ("about 2019", "about 2019年（民國108年）"),
+        "2019~": ("circa 2019", "circa 2019年（民國108年）"),
         "2019-07/..": ("from July 2019", "from 2019年7月（民國108年）"),
     }
     for text, (english, chinese) in cases.items():
         assert localised_edtf(parse(text), EN) == english
         assert localised_edtf(parse(text), ZH) == chinese
-    for bad in ("2021-13-01", "2019-02-29", "19XX", "2019/", "2020/2019", "1985S2", ""):
+    for bad in ("2021-13-01", "2019-02-29", "1XXX", "2019/", "2020/2019", "1985S2", ""):
         with pytest.raises(EdtfError):
             parse(bad)
 

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from ..core.languages import Language
 from ..i18n import N_
-from .dates import ArchiveDate
+from .dates import EdtfDate
 from .rights import RightsStatement
 
 #: Item types editors write, their DCMI Type and their name (plural for browse pages).
@@ -169,7 +169,7 @@ class Item:
     title: Localised
     description: Localised
     description_html: Localised
-    date: ArchiveDate
+    date: EdtfDate
     rights: Rights
     access: str = "public"
     embargo_until: date | None = None

@@ -21,7 +21,7 @@ from PIL import Image
 
 from ..core.errors import Problem
 from ..core.languages import Language
-from .dates import ArchiveDate, DateError, parse_date
+from .dates import EdtfDate, EdtfError, parse_date
 from .model import (
     ACCESS_LEVELS,
     CREATOR_ROLES,
@@ -301,14 +301,14 @@ def _item_id(fields: Fields, folder: Path, value: Any) -> str | None:
     return value
 
 
-def _date(fields: Fields, value: Any) -> ArchiveDate | None:
+def _date(fields: Fields, value: Any) -> EdtfDate | None:
     if value is None:
         return None
     # YAML reads 2001 as a number; the archive wants the text (dates stay text, see yamlfile).
     text = str(value)
     try:
         return parse_date(text)
-    except DateError as error:
+    except EdtfError as error:
         fields.problem(("date",), f"date: {error}")
         return None
 

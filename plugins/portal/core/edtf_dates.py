@@ -24,10 +24,12 @@ from edtf import (
     parse_edtf,
 )
 
-DAY, MONTH, YEAR, DECADE = "day", "month", "year", "decade"
+DAY, MONTH, YEAR, DECADE, CENTURY = "day", "month", "year", "decade", "century"
+#: Years a decade or century point covers.
+SPAN = {DECADE: 10, CENTURY: 100}
 
-EXAMPLES = "for example 2001-01-20, 2019-07, 2013, 199X (a decade), 2019~ (about), " \
-           "2019? (uncertain) or 2019-07/2021-12-31 (a period)"
+EXAMPLES = "for example 2001-01-20, 2019-07, 2013, 199X (a decade), 19XX (a century), " \
+           "2019~ (about), 2019? (uncertain) or 2019-07/2021-12-31 (a period)"
 
 
 class EdtfError(ValueError):
@@ -36,7 +38,7 @@ class EdtfError(ValueError):
 
 @dataclass(frozen=True)
 class Point:
-    """One date at day, month, year or decade precision."""
+    """One date at day, month, year, decade or century precision."""
 
     year: int
     month: int | None = None
@@ -48,15 +50,13 @@ class Point:
     @property
     def first(self) -> date:
         """The earliest day this date could mean."""
-        if self.precision == DECADE:
-            return date(self.year, 1, 1)
         return date(self.year, self.month or 1, self.day or 1)
 
     @property
     def last(self) -> date:
         """The latest day this date could mean."""
-        if self.precision == DECADE:
-            return date(self.year + 9, 12, 31)
+        if self.precision in SPAN:
+            return date(self.year + SPAN[self.precision] - 1, 12, 31)
         month = self.month or 12
         day = self.day or calendar.monthrange(self.year, month)[1]
         return date(self.year, month, day)
@@ -105,6 +105,35 @@ class EdtfDate:
     def machine(self) -> str | None:
         return None if self.is_interval else self.start.machine  # type: ignore[union-attr]
 
+    @property
+    def lower(self) -> date:
+        return self.earliest
+
+    @property
+    def upper(self) -> date:
+        """The last day covered; for a period still open, its known start."""
+        return self.latest or self.earliest
+
+    @property
+    def year(self) -> int | None:
+        """The year something is filed under within its decade; None when only a decade or
+        century is known."""
+        point = self.start or self.end
+        return None if point is None or point.precision in SPAN else self.earliest.year
+
+    @property
+    def exact(self) -> date | None:
+        """The day, when the value is one known day (for schema.org ``dateCreated``)."""
+        point = self.start
+        if self.is_interval or point is None or point.precision != DAY \
+                or point.approximate or point.uncertain:
+            return None
+        return point.first
+
+    @property
+    def edtf(self) -> str:
+        return self.text
+
     def __str__(self) -> str:
         return self.text
 
@@ -117,9 +146,12 @@ def _point(value, text: str) -> Point:
         value = value.date
     if isinstance(value, Unspecified):
         year = str(value.year)
-        if value.month or value.day or not (year[:3].isdigit() and year[3:] == "X"):
-            raise EdtfError(f"'{text}': only a decade (like 199X) may leave digits unspecified")
-        return Point(int(year[:3]) * 10, precision=DECADE,
+        known = year.rstrip("X")
+        if value.month or value.day or len(year) != 4 or len(known) not in (2, 3) \
+                or not known.isdigit():
+            raise EdtfError(f"'{text}': only a decade (199X) or a century (19XX) may leave "
+                            "digits unspecified")
+        return Point(int(known.ljust(4, "0")), precision=DECADE if len(known) == 3 else CENTURY,
                      approximate=approximate or bool(value.is_approximate),
                      uncertain=uncertain or bool(value.is_uncertain))
     if type(value) is not Date or value.significant_digits:

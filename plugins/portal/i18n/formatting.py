@@ -81,18 +81,18 @@ def localised_month(value: date, language) -> str:
 
 
 def _edtf_point(point, language, gettext) -> str:
-    from ..core.edtf_dates import DAY, DECADE, MONTH
+    from ..core.edtf_dates import DAY, MONTH, SPAN
 
     if point.precision == DAY:
         text = localised_date(point.first, language)
     elif point.precision == MONTH:
         text = localised_month(point.first, language)
-    elif point.precision == DECADE:
+    elif point.precision in SPAN:
         text = gettext("%(decade)ss") % {"decade": point.year}
     else:
         text = localised_year(point.year, language)
     if point.approximate:
-        text = gettext("about %(date)s") % {"date": text}
+        text = gettext("circa %(date)s") % {"date": text}
     if point.uncertain:
         text = gettext("%(date)s (uncertain)") % {"date": text}
     return text
