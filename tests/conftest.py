@@ -60,6 +60,20 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+def build_with_edit(project: Path, output: Path, relative: str, old: str, new: str
+                    ) -> tuple[subprocess.CompletedProcess, int]:
+    """Build ``project`` with ``old`` replaced by ``new`` in one file, as an editor's slip;
+    the file is restored afterwards. Returns the result and the line ``old`` started on."""
+    path = project / relative
+    original = path.read_text(encoding="utf-8")
+    line = original[:original.index(old)].count("\n") + 1
+    path.write_text(original.replace(old, new, 1), encoding="utf-8")
+    try:
+        return run_build(project, output), line
+    finally:
+        path.write_text(original, encoding="utf-8")
+
+
 @dataclass
 class BuiltSite:
     """The output folder of a build, with parsed pages cached."""

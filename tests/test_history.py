@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, build_with_edit, copy_project
 from portal.core.edtf_dates import EdtfError, parse
 from portal.core.languages import Language
 from portal.history.data import load_timeline
@@ -146,14 +146,7 @@ def project(tmp_path_factory):
 @pytest.mark.parametrize("name", BAD_TIMELINE)
 def test_mistakes_in_timeline_yml_stop_the_build_with_file_and_line(project, tmp_path, name):
     old, new, expected = BAD_TIMELINE[name]
-    path = project / "data/timeline.yml"
-    original = path.read_text(encoding="utf-8")
-    line = original[:original.index(old)].count("\n") + 1
-    path.write_text(original.replace(old, new, 1), encoding="utf-8")
-    try:
-        result = run_build(project, tmp_path / "out")
-    finally:
-        path.write_text(original, encoding="utf-8")
+    result, line = build_with_edit(project, tmp_path / "out", "data/timeline.yml", old, new)
     messages = result.stdout + result.stderr
     assert result.returncode != 0
     assert expected.format(line=line, next=line + 1) in messages, messages

@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, build_with_edit, copy_project
 
 LANGUAGES = {"en": "", "zh-TW": "/zh-tw"}
 AA = 4.5
@@ -165,14 +165,7 @@ def project(tmp_path_factory):
 @pytest.mark.parametrize("name", BAD_SDGS)
 def test_mistakes_in_sdgs_yml_stop_the_build_with_file_and_line(project, tmp_path, name):
     old, new, expected = BAD_SDGS[name]
-    path = project / "data/sdgs.yml"
-    original = path.read_text(encoding="utf-8")
-    line = original.splitlines().index(old) + 1
-    path.write_text(original.replace(old, new, 1), encoding="utf-8")
-    try:
-        result = run_build(project, tmp_path / "out")
-    finally:
-        path.write_text(original, encoding="utf-8")
+    result, line = build_with_edit(project, tmp_path / "out", "data/sdgs.yml", old, new)
     messages = result.stdout + result.stderr
     assert result.returncode != 0
     assert expected.format(line=line) in messages, messages

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from babel.numbers import format_decimal, format_percent
 
-from conftest import ROOT, copy_project, run_build
+from conftest import ROOT, build_with_edit, copy_project, run_build
 from portal.core.languages import Language
 from portal.stats import format_figure
 from portal.stats.data import load_stats
@@ -167,14 +167,7 @@ def project(tmp_path_factory):
 @pytest.mark.parametrize("name", BAD_STATS)
 def test_mistakes_in_stats_yml_stop_the_build_with_file_and_line(project, tmp_path, name):
     old, new, expected = BAD_STATS[name]
-    path = project / "data/stats.yml"
-    original = path.read_text(encoding="utf-8")
-    line = original[:original.index(old)].count("\n") + 1
-    path.write_text(original.replace(old, new, 1), encoding="utf-8")
-    try:
-        result = run_build(project, tmp_path / "out")
-    finally:
-        path.write_text(original, encoding="utf-8")
+    result, line = build_with_edit(project, tmp_path / "out", "data/stats.yml", old, new)
     messages = result.stdout + result.stderr
     assert result.returncode != 0
     assert expected.format(line=line) in messages, messages
