@@ -9,7 +9,6 @@ from blinker import signal
 from .languages import Language
 from .site import Route, site_of
 
-
 #: Sent (with ``route``, ``language``, ``template`` and the mutable ``context``) before a page is
 #: rendered, so a plugin can describe the page to the theme (the search plugin adds ``search``).
 page_rendering = signal("portal-page-rendering")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from markupsafe import Markup
@@ -125,7 +126,16 @@ def index_with_pagefind(pelican, output_path: str) -> None:
             await index.write_files()
         return json.loads((target / "pagefind-entry.json").read_text("utf-8"))
 
-    entry = asyncio.run(build())
+    def run() -> dict:
+        # In its own thread: the build may itself run inside an event loop (tests, tools).
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(lambda: asyncio.run(build())).result()
+
+    try:
+        entry = run()
+    except json.JSONDecodeError:
+        # The Pagefind service very occasionally garbles a reply; one retry has always done.
+        entry = run()
     pages = ", ".join(f"{lang}: {info['page_count']}" for lang, info in
                       entry.get("languages", {}).items())
     print(f"Search: Pagefind indexed {pages or 'no pages'}")

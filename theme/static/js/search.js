@@ -185,8 +185,8 @@ async function run() {
     list.replaceChildren();
     status.textContent = found.total === 0 ? config.strings.no_results
       : found.total === 1 ? config.strings.one_result : text(config.strings.results, found.total);
-    root.dataset.searchDone = String(mine);
     await showMore(found, mine);
+    if (mine === generation) root.dataset.searchDone = String(mine);
   } catch (error) {
     status.textContent = config.strings.error;
     root.querySelector("[data-search-static]").hidden = false;
