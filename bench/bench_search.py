@@ -8,6 +8,7 @@ filtered query, query time in headless Chromium, and the Algolia record count. F
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import json
 import os
@@ -82,10 +83,8 @@ def measure(output: Path) -> None:
 
             def seen(response, sizes=sizes):
                 if "/pagefind/" in response.url:
-                    try:
+                    with contextlib.suppress(Exception):  # a response without a body
                         sizes[response.url] = len(response.body())
-                    except Exception:  # noqa: BLE001 - a response without a body
-                        pass
 
             page.on("response", seen)
             page.goto(base + url.split("?")[0])
