@@ -30,6 +30,7 @@ PLUGINS = [
     "portal.programs",
     "portal.history",
     "portal.stats",
+    "portal.search",
     "portal.sitemap",
 ]
 

@@ -1,4 +1,4 @@
-"""The ``portal`` command: build the site and look after translations."""
+"""The ``portal`` command: build the site, look after translations, send search records."""
 
 from __future__ import annotations
 
@@ -44,6 +44,46 @@ def cmd_i18n_stamp(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search_push(args: argparse.Namespace) -> int:
+    """Send the records of the built site (``--output``) to Algolia, or write them as JSON."""
+    import os
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from .search.algolia import PushError, client, credentials, push, write_dry_run
+    from .search.records import records_by_language, site_records
+
+    console = Console(stderr=True)
+    settings = _settings(args.settings)
+    output = Path(args.output or settings["OUTPUT_PATH"])
+    prefix = settings["PORTAL_SEARCH_ALGOLIA_PREFIX"]
+    if not (output / "index.html").exists():
+        console.print(f"[red]No built site in {output}/[/red]: run `make html` first.")
+        return 2
+    grouped = records_by_language(site_records(output))
+    count = sum(len(records) for records in grouped.values())
+    if args.dry_run:
+        written = write_dry_run(grouped, prefix, Path(args.dry_run))
+        print(f"Dry run: {count} records in {len(grouped)} indexes written to {args.dry_run}/ "
+              f"({len(written)} files); nothing was sent.")
+        return 0
+    try:
+        app_id, admin_key = credentials()
+        search_client = client(app_id, admin_key, os.environ.get("ALGOLIA_HOSTS", ""))
+        with Progress(TextColumn("Sending search records"), BarColumn(), MofNCompleteColumn(),
+                      console=console, transient=True) as progress:
+            task = progress.add_task("push", total=count)
+            sent = push(grouped, prefix, search_client,
+                        lambda n: progress.advance(task, n))
+    except PushError as error:
+        console.print(f"[red]Search records not sent:[/red] {error}")
+        return 1
+    for name, number in sent.items():
+        print(f"{name}: {number} records")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="portal", description=__doc__)
     parser.add_argument("-s", "--settings", default="pelicanconf.py", help="settings file")
@@ -61,6 +101,16 @@ def main(argv: list[str] | None = None) -> int:
         "stamp", help="record that translations are up to date with their source")
     stamp.add_argument("files", nargs="+", help="translated Markdown files")
     stamp.set_defaults(func=cmd_i18n_stamp)
+
+    search = commands.add_parser("search", help="search tools")
+    search_commands = search.add_subparsers(dest="search_command", required=True)
+    push = search_commands.add_parser(
+        "push", help="send the built site's search records to Algolia (ALGOLIA_APP_ID, "
+                     "ALGOLIA_ADMIN_KEY)")
+    push.add_argument("-o", "--output", help="built site (default: OUTPUT_PATH)")
+    push.add_argument("--dry-run", metavar="OUTDIR",
+                      help="write the records and index settings as JSON here; send nothing")
+    push.set_defaults(func=cmd_search_push)
 
     args = parser.parse_args(argv)
     return args.func(args)

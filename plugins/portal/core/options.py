@@ -125,6 +125,16 @@ OPTIONS: tuple[Option, ...] = (
            else "must be a list of positive whole numbers"),
     Option("PORTAL_ARCHIVE_CACHE_DIR", str, ".cache/archive-media",
            "Where resized archive images are kept between builds, so unchanged ones are reused."),
+    Option("PORTAL_SEARCH_INDEX", bool, True,
+           "Index the built site with Pagefind (turn off for fast previews: search then finds "
+           "nothing until the next full build)."),
+    Option("PORTAL_SEARCH_ALGOLIA_PREFIX", str, "taipei_volunteers_",
+           "Algolia index names: this prefix plus the language code (taipei_volunteers_en)."),
+    Option("PORTAL_SEARCH_ALGOLIA_APP_ID", str, "",
+           "Algolia application id for the search pages; empty: $ALGOLIA_APP_ID at build time."),
+    Option("PORTAL_SEARCH_ALGOLIA_SEARCH_KEY", str, "",
+           "Algolia search-only key (public); empty: $ALGOLIA_SEARCH_KEY. With an app id and this "
+           "key the search pages use Algolia, otherwise Pagefind."),
 )
 
 

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from blinker import signal
+
 from .languages import Language
 from .site import Route, site_of
+
+#: Sent (with ``route``, ``language``, ``template`` and the mutable ``context``) before a page is
+#: rendered, so a plugin can describe the page to the theme (the search plugin adds ``search``).
+page_rendering = signal("portal-page-rendering")
 
 
 def write_if_changed(target: Path, data: str | bytes) -> bool:
@@ -23,6 +29,8 @@ def render_route(generator, route: Route, language: Language, template: str, **e
     site = site_of(generator)
     context = {**generator.context, **site.page_context(route, language), "template": template,
                **extra}
+    page_rendering.send(generator, route=route, language=language, template=template,
+                        context=context)
     html = generator.get_template(template).render(context)
     target = site.output_file(generator.output_path, language, route.path)
     write_if_changed(target, html)
