@@ -85,3 +85,22 @@ def fail_build(problems: list[Problem]) -> None:
         file=sys.stderr,
     )
     raise SystemExit(1)
+
+
+def yaml_hint(reason: str, text: str, line: int) -> str | None:
+    """Plain words for the YAML slips editors make most, or None to keep the parser's."""
+    source = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    indent = source[:len(source) - len(source.lstrip())]
+    if "\t" in reason or "\\t" in reason or "\t" in indent:
+        return ("YAML uses spaces, not tabs: indent this line with spaces (two per level), "
+                "never the Tab key")
+    if any(q in source.split(":", 1)[0] for q in "“”‘’「」"):
+        return ("a typographic quote (“ ” ‘ ’) is in a field name: type field names with plain "
+                "letters, and use straight quotes (\" or ') around text")
+    if "mapping values are not allowed" in reason:
+        return ("text that contains ': ' must be in quotes, or a line is indented more than the "
+                "one above it")
+    if "expected <block end>" in reason or "did not find expected key" in reason:
+        return ("the indentation does not match the lines above: line up this field with the "
+                "other fields of the same item (spaces only)")
+    return None
