@@ -109,7 +109,7 @@ def test_each_mistake_gets_one_clear_message(broken):
 def test_output_is_sorted_with_a_summary(broken):
     _, result, *_ = broken
     lines = [line for line in result.stdout.splitlines() if LINE.match(line)]
-    assert lines == sorted(lines, key=lambda l: (l.split(":")[0],))
+    assert lines == sorted(lines, key=lambda line: (line.split(":")[0],))
     errors = sum(1 for line in lines if ": error: " in line)
     assert re.search(rf"^{errors} errors, \d+ warnings? in \d+ files", result.stdout, re.M)
 

@@ -225,6 +225,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from datetime import date
 
     from .content.model import Entry
+    from .core.errors import display_path
     from .core.languages import languages_from_settings
     from .editors.scaffold import (
         ARCHIVE_KIND,
@@ -251,11 +252,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     today = date.today()
     summary = args.summary or "One sentence shown in listings and search results."
     if args.kind == ARCHIVE_KIND:
-        root = Path(settings["PORTAL_ARCHIVE_DIR"])
+        root = Path(display_path(settings["PORTAL_ARCHIVE_DIR"]))
         files = archive_files(slug, args.title, summary, language, languages, root, today)
         address = f"archive/items/{slug}/"
     else:
-        root = Path(settings["PATH"])
+        root = Path(display_path(settings["PATH"]))
         files = document_files(args.kind, slug, args.title, summary, language, languages,
                                root, today)
         address = Entry(args.kind, slug).path

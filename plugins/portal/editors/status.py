@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..core.errors import display_path
 from .site_reader import SiteRead
 
 #: Order of the states in tables and counts.
@@ -37,7 +38,7 @@ def document_statuses(read: SiteRead) -> list[Status]:
         section = folders[entry.kind]
         for language in site.languages:
             doc = entry.versions.get(language.code)
-            expected = str(root / language.content_dir / section / f"{entry.id}.md")
+            expected = display_path(root / language.content_dir / section / f"{entry.id}.md")
             if doc is None:
                 draft = drafts.get((entry.kind, entry.id, language.code))
                 if draft is not None:
