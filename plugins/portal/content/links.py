@@ -66,7 +66,7 @@ def link_problems(site: Site, documents: list, theme_static: Path,
     ``documents`` are ``Document`` objects with ``targets``; ``unreadable_paths`` are the route
     paths of files that exist but have errors of their own (reported already, not twice)."""
     known = set(site.routes_by_path) | set(unreadable_paths)
-    sections = {path.split("/", 1)[0] for path in known if "/" in path}
+    sections = {path.split("/", 1)[0] for path in known if "/" in path.rstrip("/")}
     problems: list[Problem] = []
     for doc in documents:
         for target in doc.targets:
@@ -103,7 +103,8 @@ def link_problems(site: Site, documents: list, theme_static: Path,
                 problems.append(Problem(*where, f"{url}: not a page of the site; check that the "
                                                 "site really publishes this file", "warning"))
                 continue
-            if path.split("/", 1)[0] not in sections:
+            nested = "/" in path.rstrip("/")  # top-level addresses are pages: always checked
+            if nested and path.split("/", 1)[0] not in sections:
                 # Like Archive-Items: once a section exists, an unknown address is a typo;
                 # a section this build does not include (its plugin is off) is only a warning.
                 problems.append(Problem(*where, f"{url}: no section of this build publishes "
