@@ -13,12 +13,15 @@ RUNTIME := $(VENV)/.runtime-installed
 TESTDEPS := $(VENV)/.test-installed
 NODEDEPS := node_modules/.installed
 
-.PHONY: help html serve devserver publish test lint check translations bench clean
+.PHONY: help html serve devserver publish test lint check i18n-status new translations bench clean
 
 help:
 	@echo "make html          build the site into output/ (creates .venv on first use)"
-	@echo "make serve         serve output/ on http://$(BIND):$(PORT)/"
-	@echo "make devserver     rebuild on every change and serve"
+	@echo "make serve         preview on http://$(BIND):$(PORT)/, rebuilt and reloaded on change"
+	@echo "make devserver     the same (portal serve)"
+	@echo "make check         check every content file (STRICT=1: warnings fail too)"
+	@echo "make i18n-status   what is translated, missing or outdated"
+	@echo "make new KIND=page TITLE='...' [DOC_LANG=en] [SLUG=...]   start a new document"
 	@echo "make publish       build for production with publishconf.py"
 	@echo "make test          run every test (installs test tools on first use)"
 	@echo "make translations  extract, update and compile the theme's gettext catalogues"
@@ -41,11 +44,20 @@ $(NODEDEPS): package.json package-lock.json
 html: $(RUNTIME)
 	$(PELICAN) content -s pelicanconf.py $(PELICANOPTS)
 
-serve: $(RUNTIME)
-	$(PELICAN) --listen --port $(PORT) --bind $(BIND) -s pelicanconf.py $(PELICANOPTS)
+serve devserver: $(RUNTIME)
+	$(BIN)/portal serve --port $(PORT) --bind $(BIND)
 
-devserver: $(RUNTIME)
-	$(PELICAN) --autoreload --listen --port $(PORT) --bind $(BIND) -s pelicanconf.py $(PELICANOPTS)
+check: $(RUNTIME)
+	$(BIN)/portal check $(if $(STRICT),--strict) $(FILES)
+
+i18n-status: $(RUNTIME)
+	$(BIN)/portal i18n status $(if $(JSON),--json)
+
+KIND ?= page
+DOC_LANG ?= en
+new: $(RUNTIME)
+	@test -n "$(TITLE)" || { echo "usage: make new KIND=page|news|program|archive-item TITLE='...' [DOC_LANG=en] [SLUG=...]"; exit 2; }
+	$(BIN)/portal new $(KIND) --lang $(DOC_LANG) --title "$(TITLE)" $(if $(SLUG),--slug $(SLUG))
 
 publish: $(RUNTIME)
 	$(PELICAN) content -s publishconf.py $(PELICANOPTS)

@@ -25,7 +25,9 @@ try:
 finally:
     seconds = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print("BENCH " + json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024}))
+    tools_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print("BENCH " + json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024,
+                                 "tools_peak_mb": tools_kb / 1024}))
 """
 
 
@@ -52,9 +54,11 @@ def main() -> None:
         runs = [build_once(project) for _ in range(args.repeat)]
         seconds = statistics.median(run["seconds"] for run in runs)
         peak = max(run["peak_mb"] for run in runs)
+        tools = max(run["tools_peak_mb"] for run in runs)
         html = runs[0]["html_pages"]
         print(f"bench: pages_per_language={pages} html_pages={html} seconds={seconds:.2f} "
-              f"pages_per_s={html / seconds:.0f} peak_mb={peak:.0f}")
+              f"pages_per_s={html / seconds:.0f} peak_mb={peak:.0f} "
+              f"pagefind_peak_mb={tools:.0f}")
 
 
 if __name__ == "__main__":

@@ -203,6 +203,10 @@ class StubSections(Generator):
             site.add_route(Route(key, path, every, "en", titles=titles))
             site.listings.append(Listing(kind, key, sdgs=frozenset(sdgs),
                                          topics=frozenset(topics), active=active))
+        # The real sections' listing pages, which editors' pages link to (checked links).
+        for key, path in (("stub:opportunities", "opportunities/"), ("stub:archive", "archive/"),
+                          ("stub:english", "opportunities/for/english-friendly/")):
+            site.add_route(Route(key, path, every, "en", in_sitemap=False))
 
     def generate_output(self, writer):
         site = site_of(self)

@@ -45,7 +45,7 @@ class ArchiveGenerator(Generator):
         self.gettext = {lang.code: catalogues[lang.code].gettext for lang in site.languages}
         self.today = build_time(self.settings).date()
         items = self._read(site, problems)
-        self._check_collection(items, problems)
+        self._check_collection(items, problems, self.unreadable)
         if any(p.severity == "error" for p in problems):
             fail_build(problems)
 
@@ -92,15 +92,20 @@ class ArchiveGenerator(Generator):
                               make_markdown(self.settings), site.base_path)
         root = Path(self.settings["PORTAL_ARCHIVE_DIR"])
         items = []
+        #: Folders whose item has errors (reported once; links to them are not reported again).
+        self.unreadable: set[str] = set()
         for folder in find_item_folders(root):
             item, found = read_item(folder, display_path(root), context)
             problems.extend(found)
             if item is not None:
                 items.append(item)
+            else:
+                self.unreadable.add(folder.name)
         return items
 
     @staticmethod
-    def _check_collection(items: list[Item], problems: list[Problem]) -> None:
+    def _check_collection(items: list[Item], problems: list[Problem],
+                          unreadable: set[str] = frozenset()) -> None:
         """Checks that need every item: unique ids and related items that exist."""
         by_id: dict[str, list[Item]] = {}
         for item in items:
@@ -121,7 +126,7 @@ class ArchiveGenerator(Generator):
                 if other == item.id:
                     problems.append(Problem(item.source_path, line,
                                             "related: an item cannot be related to itself"))
-                elif other not in seen:
+                elif other not in seen and other not in unreadable:
                     problems.append(Problem(item.source_path, line,
                                             f"related: there is no item with the id '{other}'"))
 

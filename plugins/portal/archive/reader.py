@@ -225,7 +225,13 @@ def read_item(folder: Path, display_root: str, context: ReadContext
     fields = Fields(doc, where, context.languages)
     data: dict = doc.data
 
-    for key in data:
+    for key in list(data):
+        plain = str(key).strip("“”‘’「」\"' ")
+        if plain != key and plain in FIELDS and plain not in data:
+            fields.problem((str(key),), f"field name '{key}' contains a typographic quote; type "
+                                        f"it with plain letters: {plain}")
+            data[plain] = data.pop(key)
+            continue
         if key not in FIELDS:
             fields.problem((str(key),), f"unknown field '{key}'; the fields of an item are "
                                         f"{', '.join(FIELDS)}")

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from ..core.errors import Problem
+from ..core.errors import Problem, yaml_hint
 
 Key = tuple[str | int, ...]
 
@@ -81,6 +81,12 @@ def read_yaml(path: Path, display: str) -> tuple[YamlFile | None, list[Problem]]
         mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
         reason = getattr(error, "problem", None) or str(error)
+        problem_mark = getattr(error, "problem_mark", None)
+        hint = yaml_hint(reason, text, problem_mark.line + 1 if problem_mark else line)
+        if hint:
+            if problem_mark is not None and "tab" in hint:
+                line = problem_mark.line + 1
+            return None, [Problem(display, line, f"this is not valid YAML: {hint}")]
         return None, [Problem(display, line, f"this is not valid YAML ({reason}); check the "
                                              "indentation and put quotes around text that "
                                              "contains a colon")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .generator import DocumentsGenerator
+from .generator import DocumentsGenerator, check_links
 from .model import Document, Entry, content_hash
 
 
@@ -14,6 +14,7 @@ def get_generators(pelican):
 
 def register() -> None:
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(check_links)
 
 
 __all__ = ["Document", "DocumentsGenerator", "Entry", "content_hash", "register"]

@@ -55,6 +55,8 @@ def split_header(path: str, text: str) -> tuple[Header, list[Problem]]:
                 problems.append(Problem(path, index + 1,
                                         f"field name {key!r} contains a typographic quote; "
                                         "type field names with plain letters"))
+                # Read on as if typed plainly, so this is the one message about the line.
+                key = key.strip(SMART_QUOTES + "\"' ")
             key = key.lower()
             if key in header.values:
                 problems.append(Problem(path, index + 1, f"field '{key}' is given twice"))

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from pelican.generators import Generator
 
-from ..core.errors import Problem, display_path, fail_build
+from ..core.errors import Problem, display_path, fail_build, report
 from ..core.render import render_route
 from ..core.site import Listing, NavItem, Route, site_of
 from ..i18n import N_, labels
+from .links import link_problems
 from .model import PROGRAMME_SHARED_FIELDS, Entry, field_name
 from .reader import make_markdown, read_document
 
@@ -57,6 +58,9 @@ class DocumentsGenerator(Generator):
         languages = {lang.code: lang for lang in site.languages}
         md = make_markdown(self.settings)
         entries: dict[tuple[str, str], Entry] = {}
+        self.unreadable_paths: set[str] = set()
+        #: Drafts (``Status: draft``): read and checked, not published.
+        self.drafts: list = []
         root = Path(self.path)
         for lang_dir in sorted(p for p in root.iterdir() if p.is_dir()):
             language = site.language_for_dir(lang_dir.name)
@@ -79,6 +83,11 @@ class DocumentsGenerator(Generator):
                     doc, found = read_document(path, display, kind, language, languages, md,
                                                site.base_path)
                     problems.extend(found)
+                    if doc is None:
+                        # Reported already; links to it are not reported a second time.
+                        self.unreadable_paths.add(Entry(kind, path.stem).path)
+                    if doc is not None and doc.draft:
+                        self.drafts.append(doc)
                     if doc is None or doc.draft:
                         continue
                     entry = entries.setdefault((kind, doc.id), Entry(kind, doc.id))
@@ -147,3 +156,18 @@ class DocumentsGenerator(Generator):
             for language in site.languages:
                 render_route(self, route, language, "news_index", items=items,
                              pagination=pagination)
+
+
+def check_links(generators) -> None:
+    """Once every section has registered its pages: links and images in editors' Markdown."""
+    documents = next((g for g in generators if isinstance(g, DocumentsGenerator)), None)
+    if documents is None or not hasattr(documents, "entries"):
+        return
+    site = site_of(documents)
+    problems = link_problems(
+        site, [doc for entry in documents.entries.values() for doc in entry.versions.values()],
+        Path(documents.theme) / "static", frozenset(documents.unreadable_paths))
+    if any(p.severity == "error" for p in problems):
+        fail_build(problems)
+    else:
+        report(problems)

@@ -96,6 +96,8 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     #: Line of each header field, for problems found after reading (translation checks).
     field_lines: dict[str, int] = field(default_factory=dict)
+    #: Links and images in the body, with their lines (checked once every route is known).
+    targets: list = field(default_factory=list)
 
 
 @dataclass

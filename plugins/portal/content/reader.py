@@ -11,6 +11,7 @@ from ..core import edtf_dates
 from ..core.errors import Problem
 from ..core.languages import Language
 from .frontmatter import Header, parse_bool, parse_date, parse_list, split_header
+from .links import markdown_targets
 from .model import (
     AUDIENCES,
     CAUSES,
@@ -121,6 +122,7 @@ def read_document(path: Path, display: str, kind: str, language: Language,
         headings=getattr(md, "toc_tokens", []),
         meta=meta,
         field_lines=dict(header.lines),
+        targets=markdown_targets(header.body, header.body_line),
     ), problems
 
 

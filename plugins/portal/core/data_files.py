@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem, display_path
+from .errors import Problem, display_path, yaml_hint
 from .languages import Language
 
 
@@ -105,6 +105,9 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Any, list[Problem
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 1
         reason = error.problem or error.context or "invalid YAML"
+        hint = yaml_hint(reason, text, line)
+        if hint:
+            return None, [Problem(display, line, f"this is not valid YAML: {hint}")]
         return None, [Problem(display, line, f"this is not valid YAML: {reason}; check the "
                                              "indentation and quote text that contains ': '")]
     except yaml.YAMLError as error:

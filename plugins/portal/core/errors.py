@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,8 +47,36 @@ def display_path(path: str | Path, root: str | Path | None = None) -> str:
     return str(path)
 
 
+#: Set by ``collecting()``: problems go here instead of stopping the process (``portal check``).
+_collectors: list[list[Problem]] = []
+
+
+@contextmanager
+def collecting() -> Iterator[list[Problem]]:
+    """Within this block ``fail_build`` and ``report`` record problems and return, so that a
+    checker can read every section with the same code the build uses and list every problem."""
+    found: list[Problem] = []
+    _collectors.append(found)
+    try:
+        yield found
+    finally:
+        _collectors.remove(found)
+
+
+def report(problems: list[Problem]) -> None:
+    """Warnings found while building: printed by a build, collected by ``portal check``."""
+    if _collectors:
+        _collectors[-1].extend(problems)
+        return
+    for problem in sorted(problems):
+        print(problem, file=sys.stderr)
+
+
 def fail_build(problems: list[Problem]) -> None:
     """Print every problem and stop the build with a non-zero exit, without a traceback."""
+    if _collectors:
+        _collectors[-1].extend(problems)
+        return
     errors = [p for p in problems if p.severity == "error"]
     for problem in sorted(problems):
         print(problem, file=sys.stderr)
@@ -55,3 +85,22 @@ def fail_build(problems: list[Problem]) -> None:
         file=sys.stderr,
     )
     raise SystemExit(1)
+
+
+def yaml_hint(reason: str, text: str, line: int) -> str | None:
+    """Plain words for the YAML slips editors make most, or None to keep the parser's."""
+    source = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    indent = source[:len(source) - len(source.lstrip())]
+    if "\t" in reason or "\\t" in reason or "\t" in indent:
+        return ("YAML uses spaces, not tabs: indent this line with spaces (two per level), "
+                "never the Tab key")
+    if any(q in source.split(":", 1)[0] for q in "“”‘’「」"):
+        return ("a typographic quote (“ ” ‘ ’) is in a field name: type field names with plain "
+                "letters, and use straight quotes (\" or ') around text")
+    if "mapping values are not allowed" in reason:
+        return ("text that contains ': ' must be in quotes, or a line is indented more than the "
+                "one above it")
+    if "expected <block end>" in reason or "did not find expected key" in reason:
+        return ("the indentation does not match the lines above: line up this field with the "
+                "other fields of the same item (spaces only)")
+    return None

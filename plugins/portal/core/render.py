@@ -12,16 +12,20 @@ from .site import Route, site_of
 #: Sent (with ``route``, ``language``, ``template`` and the mutable ``context``) before a page is
 #: rendered, so a plugin can describe the page to the theme (the search plugin adds ``search``).
 page_rendering = signal("portal-page-rendering")
+#: Sent (with ``changed``) after every file the build writes or finds unchanged, so
+#: ``portal build`` can count them and show progress.
+file_written = signal("portal-file-written")
 
 
 def write_if_changed(target: Path, data: str | bytes) -> bool:
     """Write ``data`` to ``target`` unless it already holds exactly these bytes."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    if target.exists() and target.read_bytes() == payload:
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(payload)
-    return True
+    changed = not (target.exists() and target.read_bytes() == payload)
+    if changed:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(payload)
+    file_written.send(target, changed=changed)
+    return changed
 
 
 def render_route(generator, route: Route, language: Language, template: str, **extra) -> Path:

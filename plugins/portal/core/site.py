@@ -97,9 +97,14 @@ class Site:
         """Register a route; a second route at the same path is an editor's slug clash."""
         other = self.routes_by_path.get(route.path)
         if other is not None:
-            owner = other.source or other.key
-            return Problem(route.source, 0, f"the address /{route.path} is already used by "
-                                            f"{owner}; choose another file name")
+            # Name the editor's file (Markdown) where there is one: that is what to rename.
+            mine, theirs = route, other
+            if other.source.endswith(".md") and not route.source.endswith(".md"):
+                mine, theirs = other, route
+            owner = theirs.source or theirs.key
+            return Problem(mine.source or mine.key, 0,
+                           f"the address /{route.path} is already used by {owner}; choose "
+                           "another file name")
         self.routes[route.key] = route
         self.routes_by_path[route.path] = route
         return None

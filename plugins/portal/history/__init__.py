@@ -4,13 +4,11 @@ by ``portal.content``), the section page ``history/`` and the timeline ``history
 
 from __future__ import annotations
 
-import sys
-
 from pelican import signals
 from pelican.generators import Generator
 
 from ..core.data_files import data_path
-from ..core.errors import Problem, display_path, fail_build
+from ..core.errors import Problem, display_path, fail_build, report
 from ..core.languages import Language
 from ..core.links import ARCHIVE_ITEM, Link, archive_route, has_section, link_to
 from ..core.render import render_route
@@ -71,16 +69,17 @@ class HistoryGenerator(Generator):
         return [link_to(site, route, language) for route in routes if route is not None]
 
     def _warn_about_unknown_archive_items(self, site: Site) -> None:
-        """Once the archive exists, an id it does not know is most likely a typo."""
-        if not has_section(site, ARCHIVE_ITEM):
-            return
-        for decade in self.decades:
-            for entry in decade.entries:
-                for item in entry.archive_items:
-                    if archive_route(site, item) is None:
-                        print(Problem(self.source, entry.line,
-                                      f"entry '{entry.id}': no archive item '{item}' (yet); the "
-                                      "link is left out", "warning"), file=sys.stderr)
+        report(unknown_archive_items(site, self.decades, self.source))
+
+
+def unknown_archive_items(site: Site, decades: list[Decade], source: str) -> list[Problem]:
+    """Once the archive exists, an id it does not know is most likely a typo."""
+    if not has_section(site, ARCHIVE_ITEM):
+        return []
+    return [Problem(source, entry.line, f"entry '{entry.id}': no archive item '{item}' (yet); "
+                                        "the link is left out", "warning")
+            for decade in decades for entry in decade.entries for item in entry.archive_items
+            if archive_route(site, item) is None]
 
 
 def get_generators(pelican) -> type[Generator]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from ..core.errors import Problem
+from ..core.errors import Problem, report
 from .catalogs import catalogue_path, install_catalogues, load_catalogues
 from .formatting import FILTERS, localised_date, minguo_year
 
@@ -29,8 +29,7 @@ def catalogues_for(settings: dict, reload: bool = False):
     )
     if cached is None or cached[0] != stamp:
         catalogues, problems = load_catalogues(settings["PORTAL_TRANSLATIONS_DIR"], languages)
-        for problem in problems:
-            print(problem)
+        report(problems)
         _cache[key] = (stamp, catalogues)
     return _cache[key][1]
 

@@ -4,14 +4,13 @@ by audience (``programs/audience/<key>/``), plain links that need no JavaScript.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 
 from pelican import signals
 from pelican.generators import Generator
 
 from ..content.model import AUDIENCES, Entry
-from ..core.errors import Problem, fail_build
+from ..core.errors import Problem, fail_build, report
 from ..core.languages import Language
 from ..core.links import (
     ARCHIVE_ITEM,
@@ -158,16 +157,23 @@ class ProgrammesGenerator(Generator):
                              active_filter=active)
 
     def _warn_about_unknown_archive_items(self, site: Site) -> None:
-        """Once the archive exists, an id it does not know is most likely a typo."""
-        if not has_section(site, ARCHIVE_ITEM):
-            return
-        for entry in self.programmes.entries:
-            for item in entry.meta.get("archive_items", ()):
-                if archive_route(site, item) is None:
-                    doc = entry.original
-                    print(Problem(doc.source_path, doc.field_lines.get("archive-items", 1),
-                                  f"Archive-Items: no archive item '{item}' (yet); the link is "
-                                  "left out", "warning"), file=sys.stderr)
+        report(unknown_archive_items(site, self.programmes.entries))
+
+
+def unknown_archive_items(site: Site, entries: list[Entry]) -> list[Problem]:
+    """Once the archive exists, an id it does not know is most likely a typo (a warning: the
+    link is left out until the item is published)."""
+    if not has_section(site, ARCHIVE_ITEM):
+        return []
+    problems = []
+    for entry in entries:
+        for item in entry.meta.get("archive_items", ()):
+            if archive_route(site, item) is None:
+                doc = entry.original
+                problems.append(Problem(doc.source_path, doc.field_lines.get("archive-items", 1),
+                                        f"Archive-Items: no archive item '{item}' (yet); the "
+                                        "link is left out", "warning"))
+    return problems
 
 
 def get_generators(pelican) -> type[Generator]:
