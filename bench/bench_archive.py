@@ -18,6 +18,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench_build import BUILD_ONCE
+
 from make_corpus import ROOT, chinese_paragraph, english_paragraph
 
 PARTS = ("content", "theme", "plugins", "data", "memory_archive", "pelicanconf.py")
@@ -28,19 +30,6 @@ PLACES = ("taipei", "wanhua", "daan", "beitou", "xinyi", "neihu")
 DATES = ("{y}-{m:02d}-{d:02d}", "{y}-{m:02d}", "{y}", "{y}~", "{y}?", "{decade}X",
          "{y}/{y2}")
 
-#: Runs in a child process so each build's peak memory is its own.
-BUILD_ONCE = """
-import json, resource, sys, time
-from pelican import main
-start = time.perf_counter()
-try:
-    main(["content", "-s", "pelicanconf.py", "-o", sys.argv[1], "-q"])
-finally:
-    seconds = time.perf_counter() - start
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    print("BENCH " + json.dumps({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
-                                 "peak_mb": usage.ru_maxrss / 1024}))
-"""
 
 
 def copy_project(target: Path) -> Path:

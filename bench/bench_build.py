@@ -24,9 +24,10 @@ try:
     main(["content", "-s", "pelicanconf.py", "-o", sys.argv[1], "-q"])
 finally:
     seconds = time.perf_counter() - start
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     tools_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print("BENCH " + json.dumps({"seconds": seconds, "peak_mb": peak_kb / 1024,
+    print("BENCH " + json.dumps({"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime,
+                                 "peak_mb": usage.ru_maxrss / 1024,
                                  "tools_peak_mb": tools_kb / 1024}))
 """
 

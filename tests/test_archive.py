@@ -646,17 +646,6 @@ def test_recording_and_photo_pages_pass_the_html_checker(edited):
     assert not errors, errors
 
 
-@pytest.mark.parametrize("url", ["/archive/", "/zh-tw/archive/items/taipei-figures-2020/",
-                                 "/archive/timeline/", "/zh-tw/archive/decades/2000s/",
-                                 "/archive/items/volunteer-service-record-book/"])
-def test_archive_pages_fit_a_320px_screen(server, browser, url):
-    page = browser.new_page(viewport={"width": 320, "height": 640})
-    page.goto(server + url)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    page.close()
-    assert width <= 320, f"{url} is {width}px wide at 320px"
-
-
 def test_archive_pages_request_nothing_from_other_hosts(server, browser):
     page = browser.new_page()
     requests = []
