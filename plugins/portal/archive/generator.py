@@ -135,7 +135,7 @@ class ArchiveGenerator(Generator):
     def _route(self, site: Site, key: str, path: str, titles: dict[str, str],
                problems: list[Problem], languages: frozenset[str] | None = None,
                original: str | None = None, source: str = "") -> Route:
-        every = frozenset(lang.code for lang in site.languages)
+        every = site.every_language
         route = Route(key=key, path=path, languages=languages or every,
                       original=original or site.default.code, source=source, titles=titles)
         clash = site.add_route(route)

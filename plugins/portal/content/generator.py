@@ -129,7 +129,7 @@ class DocumentsGenerator(Generator):
         news = sorted((e for e in entries.values() if e.kind == "news"),
                       key=lambda e: (e.date, e.id), reverse=True)
         per_page = self.settings["PORTAL_NEWS_PER_PAGE"]
-        every_language = frozenset(lang.code for lang in site.languages)
+        every_language = site.every_language
         pages = []
         for number in range(1, max(1, math.ceil(len(news) / per_page)) + 1):
             path = "news/" if number == 1 else f"news/page/{number}/"

@@ -78,6 +78,11 @@ class Site:
         return self.languages[0]
 
     @property
+    def every_language(self) -> frozenset[str]:
+        """Language codes of a generated page, which exists in every language."""
+        return frozenset(lang.code for lang in self.languages)
+
+    @property
     def base_path(self) -> str:
         """Path part of SITEURL, so links keep working when the site lives under a sub-folder."""
         return urlsplit(self.siteurl).path.rstrip("/")

@@ -29,7 +29,7 @@ class HistoryGenerator(Generator):
         site = site_of(self)
         path = data_path(self.settings, self.settings["PORTAL_TIMELINE_FILE"])
         entries, problems = load_timeline(path, site.languages)
-        every = frozenset(lang.code for lang in site.languages)
+        every = site.every_language
         for route in (
             Route(INDEX_KEY, "history/", every, site.default.code,
                   titles=labels(self.settings, site.languages, N_("History"))),

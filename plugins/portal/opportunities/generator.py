@@ -80,7 +80,7 @@ class OpportunitiesGenerator(Generator):
     # -- routes --------------------------------------------------------------------------
 
     def _register(self, site) -> None:
-        every = frozenset(lang.code for lang in site.languages)
+        every = site.every_language
         self.listed = sorted((o for o in self.result.opportunities if o.listed),
                              key=lambda o: (o.sort_start, o.id))
         for opp in self.result.opportunities:
@@ -124,7 +124,7 @@ class OpportunitiesGenerator(Generator):
                   titles: dict) -> list[tuple[Route, list[Opportunity]]]:
         per_page = self.settings["PORTAL_OPPORTUNITIES_PER_PAGE"]
         base = BASE if facet == "all" else f"{BASE}{facet}/{code}/"
-        every = frozenset(lang.code for lang in site.languages)
+        every = site.every_language
         pages = []
         for number in range(1, max(1, math.ceil(len(items) / per_page)) + 1):
             path = base if number == 1 else f"{base}page/{number}/"

@@ -104,7 +104,7 @@ class ProgrammesGenerator(Generator):
                 PROGRAMME, entry.route.key, sdgs=frozenset(entry.meta.get("sdgs", ())),
                 topics=frozenset(entry.meta.get("audiences", ())),
                 sort_date=period.earliest if period else None))
-        every = frozenset(lang.code for lang in site.languages)
+        every = site.every_language
         problems: list[Problem] = []
 
         def add(route: Route) -> Route:

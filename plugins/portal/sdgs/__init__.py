@@ -36,7 +36,7 @@ class SdgGenerator(Generator):
         site = site_of(self)
         path = data_path(self.settings, self.settings["PORTAL_SDGS_FILE"])
         goals, problems = load_goals(path, site.languages)
-        every = frozenset(lang.code for lang in site.languages)
+        every = site.every_language
         source = display_path(path)
         routes = [Route(HUB_KEY, "sdgs/", every, site.default.code, source=source,
                         titles=labels(self.settings, site.languages,

@@ -63,7 +63,7 @@ class SearchGenerator(Generator):
 
     def generate_context(self) -> None:
         site = site_of(self)
-        every = frozenset(lang.code for lang in site.languages)
+        every = site.every_language
         for key, path, title in ((SEARCH_KEY, "search/", N_("Search")),
                                  (OPPORTUNITY_SEARCH_KEY, "search/opportunities/",
                                   N_("Search opportunities"))):

@@ -42,7 +42,7 @@ class SitemapGenerator(Generator):
 
     def generate_context(self) -> None:
         site = site_of(self)
-        every = frozenset(lang.code for lang in site.languages)
+        every = site.every_language
         site.add_route(Route("sitemap", "sitemap/", every, site.default.code))
         site.add_route(Route("not-found", "404.html", every, site.default.code, in_sitemap=False))
 

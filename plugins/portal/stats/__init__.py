@@ -99,7 +99,7 @@ class StatsGenerator(Generator):
         site = site_of(self)
         path = data_path(self.settings, self.settings["PORTAL_STATS_FILE"])
         stats, problems = load_stats(path, site.languages)
-        every = frozenset(lang.code for lang in site.languages)
+        every = site.every_language
         clash = site.add_route(Route(
             DASHBOARD_KEY, "statistics/", every, site.default.code, source=display_path(path),
             titles=labels(self.settings, site.languages, N_("Volunteering in Taipei in figures"))))
