@@ -10,15 +10,12 @@ build starts with an empty image cache, so the figure is that of a first (cold) 
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import shutil
 import statistics
-import subprocess
-import sys
 from pathlib import Path
 
-from bench_build import BUILD_ONCE
+from bench_build import build_once
 
 from make_corpus import ROOT, chinese_paragraph, english_paragraph
 
@@ -77,20 +74,15 @@ def synthetic_item(rng: random.Random, number: int, folder: Path) -> None:
     (folder / "item.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def build_once(project: Path) -> dict:
+def cold_build(project: Path) -> dict:
+    """One build with an empty image cache, so the figure includes making web copies."""
     shutil.rmtree(project / ".cache", ignore_errors=True)
-    output = project / "output"
-    result = subprocess.run([sys.executable, "-c", BUILD_ONCE, str(output)], cwd=project,
-                            capture_output=True, text=True, check=False)
-    line = next((ln for ln in result.stdout.splitlines() if ln.startswith("BENCH ")), None)
-    if result.returncode != 0 or line is None:
-        sys.exit(f"build failed:\n{result.stdout}\n{result.stderr}")
-    return json.loads(line[6:])
+    return build_once(project)
 
 
 def measure(project: Path, repeat: int) -> tuple[float, float, float]:
     """Median wall-clock and CPU seconds (CPU is steadier on a busy machine), peak memory."""
-    runs = [build_once(project) for _ in range(repeat)]
+    runs = [cold_build(project) for _ in range(repeat)]
     return (statistics.median(run["seconds"] for run in runs),
             statistics.median(run["cpu"] for run in runs),
             max(run["peak_mb"] for run in runs))

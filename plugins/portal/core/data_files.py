@@ -119,6 +119,21 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Any, list[Problem
     return data, problems
 
 
+def open_data_file(path: Path, languages, keys: tuple[str, ...]
+                   ) -> tuple[LineMap | None, Checker, list[Problem]]:
+    """Read a data file whose top level is a mapping with only ``keys``: the mapping (None when
+    the file cannot be used), the checker for the rest of it, and the problems so far."""
+    display = display_path(path)
+    data, problems = load_yaml(path, display)
+    check = Checker(display, languages)
+    if data is None:
+        return None, check, problems
+    root = check.mapping(data, 1, "the file")
+    if root is not None:
+        check.unknown_keys(root, keys, "the file")
+    return root, check, problems
+
+
 def data_path(settings: dict, name: str) -> Path:
     """A file in the data folder (PORTAL_DATA_DIR), relative to where the build runs."""
     return Path(settings["PORTAL_DATA_DIR"]) / name

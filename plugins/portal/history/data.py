@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core import edtf_dates
-from ..core.data_files import Checker, LineMap, LocalText, load_yaml
-from ..core.errors import Problem, display_path
+from ..core.data_files import Checker, LineMap, LocalText, open_data_file
+from ..core.errors import Problem
 from ..core.languages import Language
 
 ENTRY_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -61,15 +61,9 @@ def by_decade(entries: list[TimelineEntry]) -> list[Decade]:
 
 def load_timeline(path: Path, languages: tuple[Language, ...]
                   ) -> tuple[list[TimelineEntry], list[Problem]]:
-    display = display_path(path)
-    data, problems = load_yaml(path, display)
-    if data is None:
-        return [], problems
-    check = Checker(display, languages)
-    root = check.mapping(data, 1, "the file")
+    root, check, problems = open_data_file(path, languages, ("entries",))
     if root is None:
         return [], problems + check.problems
-    check.unknown_keys(root, ("entries",), "the file")
     listed = check.sequence(root.get("entries"), root.line_of("entries"), "'entries'")
     entries: list[TimelineEntry] = []
     seen: dict[str, int] = {}

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core.data_files import Checker, LineList, LineMap, LocalText, load_yaml
-from ..core.errors import Problem, display_path
+from ..core.data_files import Checker, LineList, LineMap, LocalText, open_data_file
+from ..core.errors import Problem
 from ..core.languages import Language
 from .colours import AA_NORMAL_TEXT, best_ink
 
@@ -69,16 +69,10 @@ class Goals:
 
 
 def load_goals(path: Path, languages: tuple[Language, ...]) -> tuple[Goals, list[Problem]]:
-    display = display_path(path)
-    data, problems = load_yaml(path, display)
     goals = Goals()
-    if data is None:
-        return goals, problems
-    check = Checker(display, languages)
-    root = check.mapping(data, 1, "the file")
+    root, check, problems = open_data_file(path, languages, ("sources", "goals"))
     if root is None:
         return goals, problems + check.problems
-    check.unknown_keys(root, ("sources", "goals"), "the file")
     for index, item in enumerate(check.sequence(root.get("sources", LineList()),
                                                 root.line_of("sources"), "'sources'") or []):
         entry = check.mapping(item, root["sources"].line_of(index), "a source")

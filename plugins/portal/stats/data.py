@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core import edtf_dates
-from ..core.data_files import Checker, LineList, LineMap, LocalText, load_yaml
-from ..core.errors import Problem, display_path
+from ..core.data_files import Checker, LineList, LineMap, LocalText, open_data_file
+from ..core.errors import Problem
 from ..core.languages import Language
 
 ID = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -118,16 +118,10 @@ class Stats:
 
 
 def load_stats(path: Path, languages: tuple[Language, ...]) -> tuple[Stats, list[Problem]]:
-    display = display_path(path)
-    data, problems = load_yaml(path, display)
     stats = Stats()
-    if data is None:
-        return stats, problems
-    check = Checker(display, languages)
-    root = check.mapping(data, 1, "the file")
+    root, check, problems = open_data_file(path, languages, ("sources", "figures", "sections"))
     if root is None:
         return stats, problems + check.problems
-    check.unknown_keys(root, ("sources", "figures", "sections"), "the file")
     for source_id, value in (check.mapping(root.get("sources"), root.line_of("sources"),
                                            "'sources'") or {}).items():
         entry = check.mapping(value, root["sources"].line_of(source_id), f"source '{source_id}'")
