@@ -39,7 +39,8 @@ def run_build(project: Path, output: Path, settings: str = "pelicanconf.py",
                    if key != "PORTAL_OPPORTUNITIES_FEED"}
     environment.update({"PORTAL_SITEURL": SITEURL, "PORTAL_NOW": BUILD_NOW, **(env or {})})
     overrides = [f"PORTAL_FEED_CACHE_DIR={json.dumps(str(state / 'cache'))}",
-                 f"PORTAL_FEED_REPORT={json.dumps(str(state / 'report.json'))}"]
+                 f"PORTAL_FEED_REPORT={json.dumps(str(state / 'report.json'))}",
+                 f"PORTAL_BUILD_CACHE_DIR={json.dumps(str(state / 'build'))}"]
     return subprocess.run(
         [sys.executable, "-m", "pelican", "content", "-s", settings, "-o", str(output),
          "-e", *overrides, *extra],

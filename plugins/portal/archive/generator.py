@@ -11,7 +11,9 @@ from pelican.generators import Generator
 from ..content.reader import make_markdown
 from ..core.clock import build_time
 from ..core.errors import Problem, display_path, fail_build
+from ..core.fingerprint import code_digest
 from ..core.languages import Language
+from ..core.parallel import digest_bytes, remembered_map
 from ..core.render import render_route, write_if_changed
 from ..core.site import Listing, NavItem, Route, Site, site_of
 from ..i18n import N_, catalogues_for, labels
@@ -23,7 +25,7 @@ from .iiif import manifest
 from .jsonld import item_jsonld, script_json
 from .media import plan_derivatives, write_media
 from .model import ACCESS_LEVELS, CREATOR_ROLES, ITEM_TYPES, Citation, Item, Localised, Picked
-from .reader import ReadContext, find_item_folders, read_item, read_vocabulary
+from .reader import ReadContext, find_item_folders, folder_key, read_item, read_vocabulary
 
 FACET_TITLES = {
     "decades": N_("Browse by decade"),
@@ -82,9 +84,11 @@ class ArchiveGenerator(Generator):
     def _read(self, site: Site, problems: list[Problem]) -> list[Item]:
         data_dir = Path(self.settings["PORTAL_DATA_DIR"])
         vocabularies = []
+        vocabulary_files = []
         for kind, setting in (("subject", "PORTAL_ARCHIVE_SUBJECTS"),
                               ("place", "PORTAL_ARCHIVE_PLACES")):
             path = data_dir / self.settings[setting]
+            vocabulary_files.append(path)
             vocabulary, found = read_vocabulary(path, display_path(path), kind, site.languages)
             problems.extend(found)
             vocabularies.append(vocabulary)
@@ -94,8 +98,17 @@ class ArchiveGenerator(Generator):
         items = []
         #: Folders whose item has errors (reported once; links to them are not reported again).
         self.unreadable: set[str] = set()
-        for folder in find_item_folders(root):
-            item, found = read_item(folder, display_path(root), context)
+        folders = list(find_item_folders(root))
+        version = digest_bytes(code_digest(), repr(site.languages), site.base_path,
+                               repr(self.settings.get("MARKDOWN")),
+                               *(path.read_bytes() for path in vocabulary_files))
+
+        def read(folder: Path) -> tuple[Item | None, list[Problem]]:
+            return read_item(folder, display_path(root), context)
+
+        for folder, (item, found) in zip(folders, remembered_map(
+                "archive-items", read, folders, folder_key, self.settings, version),
+                strict=True):
             problems.extend(found)
             if item is not None:
                 items.append(item)

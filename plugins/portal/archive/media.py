@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from ..core.render import produce_file
 from .model import Derivative, Item, Media
 
 #: Bump when the way derivatives are made changes, so cached copies are made again.
@@ -120,5 +120,10 @@ def _write_image(media: Media, output: Path, cache: Path) -> None:
 
 
 def _copy(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source, target)
+    stat = source.stat()
+    produce_file(target, _contents, source, stat.st_size, stat.st_mtime_ns)
+
+
+def _contents(source: Path, size: int, modified_ns: int) -> bytes:
+    """A file's bytes; size and modification time only tell the build plan when to re-read."""
+    return source.read_bytes()

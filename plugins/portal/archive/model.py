@@ -6,7 +6,7 @@ so a fact (a title, a date in words, a media address) is worked out once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
@@ -158,6 +158,10 @@ class Media:
         return f"{self.path.rsplit('/', 1)[0]}/{self.captions[code].name}"
 
 
+#: Fields of an item that point at other items.
+_LINKS = frozenset({"related", "previous", "next", "lines"})
+
+
 @dataclass
 class Item:
     """One archive item, read from ``memory_archive/<folder>/item.yml``."""
@@ -193,6 +197,16 @@ class Item:
     previous: Item | None = None
     next: Item | None = None
     route_key: str = ""
+
+    def _own(self) -> tuple:
+        return tuple(getattr(self, f.name) for f in fields(self) if f.name not in _LINKS)
+
+    def __fingerprint__(self) -> tuple:
+        # Neighbours count by their own data only: following their links in turn would chain
+        # every item of the timeline into every item page.
+        return (self._own(), [item._own() for item in self.related],
+                self.previous._own() if self.previous else None,
+                self.next._own() if self.next else None)
 
     @property
     def path(self) -> str:

@@ -209,6 +209,21 @@ def find_item_folders(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
+def folder_key(folder: Path) -> str:
+    """What ``read_item`` reads of a folder: the bytes of item.yml, the other files by name,
+    size and time (media are checked, not read)."""
+    from ..core.parallel import digest_bytes
+
+    parts: list[bytes | str] = [str(folder)]
+    for path in sorted(folder.rglob("*")):
+        if path.name == ITEM_FILE:
+            parts.append(path.read_bytes())
+        elif path.is_file():
+            stat = path.stat()
+            parts.append(f"{path.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return digest_bytes(*parts)
+
+
 def read_item(folder: Path, display_root: str, context: ReadContext
               ) -> tuple[Item | None, list[Problem]]:
     where = f"{display_root}/{folder.name}/"

@@ -8,6 +8,9 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from ..core.errors import Problem, display_path, fail_build, report
+from ..core.fingerprint import code_digest
+from ..core.languages import Language
+from ..core.parallel import digest_bytes, remembered_map
 from ..core.render import render_route
 from ..core.site import Listing, NavItem, Route, site_of
 from ..i18n import N_, labels
@@ -62,6 +65,7 @@ class DocumentsGenerator(Generator):
         #: Drafts (``Status: draft``): read and checked, not published.
         self.drafts: list = []
         root = Path(self.path)
+        files: list[tuple[Path, str, Language]] = []
         for lang_dir in sorted(p for p in root.iterdir() if p.is_dir()):
             language = site.language_for_dir(lang_dir.name)
             if language is None:
@@ -78,20 +82,31 @@ class DocumentsGenerator(Generator):
                                             f"unknown section folder '{kind_dir.name}' "
                                             f"(sections: {', '.join(kinds)})"))
                     continue
-                for path in sorted(kind_dir.glob("*.md")):
-                    display = display_path(path)
-                    doc, found = read_document(path, display, kind, language, languages, md,
-                                               site.base_path)
-                    problems.extend(found)
-                    if doc is None:
-                        # Reported already; links to it are not reported a second time.
-                        self.unreadable_paths.add(Entry(kind, path.stem).path)
-                    if doc is not None and doc.draft:
-                        self.drafts.append(doc)
-                    if doc is None or doc.draft:
-                        continue
-                    entry = entries.setdefault((kind, doc.id), Entry(kind, doc.id))
-                    entry.versions[language.code] = doc
+                files += [(path, kind, language) for path in sorted(kind_dir.glob("*.md"))]
+
+        def read(file: tuple[Path, str, Language]) -> tuple:
+            path, kind, language = file
+            return read_document(path, display_path(path), kind, language, languages, md,
+                                 site.base_path)
+
+        def key(file: tuple[Path, str, Language]) -> str:
+            path, kind, language = file
+            return digest_bytes(str(path), kind, language.code, path.read_bytes())
+
+        version = digest_bytes(code_digest(), repr(site.languages), site.base_path,
+                               repr(self.settings.get("MARKDOWN")), repr(kinds))
+        read_all = remembered_map("documents", read, files, key, self.settings, version)
+        for (path, kind, language), (doc, found) in zip(files, read_all, strict=True):
+            problems.extend(found)
+            if doc is None:
+                # Reported already; links to it are not reported a second time.
+                self.unreadable_paths.add(Entry(kind, path.stem).path)
+            if doc is not None and doc.draft:
+                self.drafts.append(doc)
+            if doc is None or doc.draft:
+                continue
+            entry = entries.setdefault((kind, doc.id), Entry(kind, doc.id))
+            entry.versions[language.code] = doc
         return entries
 
     @staticmethod

@@ -1,18 +1,33 @@
-"""Atomic output: the build writes into a temporary sibling folder that replaces OUTPUT_PATH
-only when the whole build succeeded, so a failed build never leaves a half-written site."""
+"""Atomic output: a failed build never leaves a half-written site.
+
+The first build (or one with incremental builds turned off) writes the whole site into a
+temporary sibling folder that replaces OUTPUT_PATH when the build succeeds. Later builds write
+only the files whose bytes changed into that temporary folder; once every page has rendered,
+they are moved into OUTPUT_PATH one by one (each move atomic) and files the site no longer has
+are removed. Every check that can fail on an editor's input runs before anything is moved.
+"""
 
 from __future__ import annotations
 
 import atexit
+import hashlib
+import json
+import os
 import shutil
+import sys
 import threading
 import uuid
 from pathlib import Path
 
 from blinker import signal
 
-#: Sent with ``output_path`` once every page is written and before the output is swapped in,
-#: for steps that work on the finished site (search indexing).
+from . import render
+from .fingerprint import code_digest, files_digest
+from .plan import BuildPlan, Manifest
+
+#: Sent with ``output_path`` (the finished site) and ``bundle_path`` (where the search bundle
+#: goes) for steps that work on the finished site; ``changed_pages`` is None when every page
+#: is new, else the number of HTML files changed or removed.
 output_ready = signal("portal-output-ready")
 
 
@@ -20,36 +35,148 @@ def _discard(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
+def _project_root(settings: dict) -> Path:
+    return Path(settings["PATH"]).resolve().parent
+
+
+def manifest_path(settings: dict, final: Path) -> Path:
+    """Where the plan of the build into ``final`` is kept between builds."""
+    key = hashlib.blake2b(str(final).encode(), digest_size=6).hexdigest()
+    return _project_root(settings) / settings["PORTAL_BUILD_CACHE_DIR"] / f"{key}.json"
+
+
+def _shell_files(settings: dict) -> str:
+    """Digest of what every page depends on besides its data: the portal's code, the theme,
+    the catalogues, the settings and the versions of the libraries that render."""
+    from importlib.metadata import version
+
+    libraries = [version(name) for name in ("pelican", "jinja2", "babel", "markdown", "nh3")]
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in (code_digest(), files_digest(Path(settings["THEME"])),
+                 files_digest(_project_root(settings) / settings["PORTAL_TRANSLATIONS_DIR"]),
+                 *libraries, sys.version):
+        hasher.update(part.encode() + b"\0")
+    for key, value in sorted(settings.items()):
+        if key not in ("OUTPUT_PATH", "PORTAL_SITE"):
+            hasher.update(f"{key}={_setting_text(value)}\0".encode())
+    return hasher.hexdigest()
+
+
+def _setting_text(value) -> str:
+    """A setting as text; code-valued settings (functions, classes) by name, since the code
+    itself is digested separately."""
+    try:
+        return json.dumps(value, sort_keys=True, default=lambda odd: type(odd).__qualname__)
+    except (TypeError, ValueError, RecursionError):
+        return type(value).__qualname__
+
+
 def begin_build(pelican) -> None:
-    """Redirect this run of ``pelican`` to a fresh temporary folder beside OUTPUT_PATH, and
-    delete the site the previous build replaced while this one is being generated."""
-    if not pelican.settings.get("PORTAL_ATOMIC_OUTPUT", True):
-        return
-    final = Path(pelican.settings["OUTPUT_PATH"]).resolve()
-    final.parent.mkdir(parents=True, exist_ok=True)
-    retired = list(final.parent.glob(f".{final.name}-old-*"))
-    cleaner = threading.Thread(target=lambda: [_discard(path) for path in retired])
-    cleaner.start()
-    pelican.portal_cleaner = cleaner
-    staging = final.parent / f".{final.name}-building-{uuid.uuid4().hex[:8]}"
-    staging.mkdir()
-    atexit.register(_discard, staging)
+    """Point this run of ``pelican`` at a fresh temporary folder beside OUTPUT_PATH, make the
+    build plan, and delete the site a previous build replaced while this one is generated."""
+    settings = pelican.settings
+    final = Path(settings["OUTPUT_PATH"]).resolve()
+    atomic = settings.get("PORTAL_ATOMIC_OUTPUT", True)
+    previous = Manifest()
+    if settings.get("PORTAL_INCREMENTAL", True) and final.is_dir():
+        previous = Manifest.load(manifest_path(settings, final), final)
+    complete = not previous.files
+    if atomic:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        retired = list(final.parent.glob(f".{final.name}-old-*"))
+        cleaner = threading.Thread(target=lambda: [_discard(path) for path in retired])
+        cleaner.start()
+        pelican.portal_cleaner = cleaner
+        staging = final.parent / f".{final.name}-building-{uuid.uuid4().hex[:8]}"
+        staging.mkdir()
+        atexit.register(_discard, staging)
+        pelican.output_path = str(staging)
+    else:
+        staging = final
+        complete = False
     pelican.portal_final_output = final
-    pelican.output_path = str(staging)
+    plan = BuildPlan(final, staging, previous, complete, settings.get("PORTAL_BUILD_WORKERS", 0),
+                     settings, _shell_files(settings))
+    pelican.portal_plan = plan
+    render.activate(plan)
 
 
 def finish_build(pelican) -> None:
-    """Announce the finished site, then swap it in place of the previous output."""
-    output_ready.send(pelican, output_path=pelican.output_path)
-    final: Path | None = getattr(pelican, "portal_final_output", None)
-    if final is None:
+    """Render what changed, then put the finished site in place and index it for search."""
+    plan: BuildPlan | None = getattr(pelican, "portal_plan", None)
+    if plan is None:
         return
-    staging = Path(pelican.output_path)
-    pelican.portal_cleaner.join()
-    # The replaced site is deleted by the next build, in the background: removing thousands
-    # of files here would add seconds to every preview.
-    retired = final.parent / f".{final.name}-old-{uuid.uuid4().hex[:8]}"
-    if final.exists():
-        final.rename(retired)
-    staging.rename(final)
+    rendered = len(plan.jobs)
+    plan.execute(render.announce)
+    render.activate(None)
+    print(f"Build: {rendered} files made, {plan.kept} unchanged and skipped, "
+          f"{len(plan.changed)} written, {len(plan.removed())} removed")
+    final, staging = plan.final, plan.staging
+    manifest = plan.manifest()
+    store = manifest_path(pelican.settings, final)
+    if plan.complete:
+        output_ready.send(pelican, output_path=str(staging),
+                          bundle_path=str(staging / "pagefind"), changed_pages=None)
+        if staging != final:
+            pelican.portal_cleaner.join()
+            # The replaced site is deleted by the next build, in the background: removing
+            # thousands of files here would add seconds to every preview.
+            if final.exists():
+                final.rename(final.parent / f".{final.name}-old-{uuid.uuid4().hex[:8]}")
+            staging.rename(final)
+        manifest.save(store)
+    else:
+        if staging != final:
+            _move_changed(staging, final, plan)
+        removed = plan.removed()
+        for name in removed:
+            _remove(final, name)
+        pages = sum(1 for name in plan.changed | set(removed) if name.endswith(".html"))
+        manifest.search_stale = pages > 0 or plan.previous.search_stale
+        manifest.save(store)
+        if manifest.search_stale:
+            bundle = (staging if staging != final else final.parent / f".{final.name}-search"
+                      ) / "pagefind-new"
+            output_ready.send(pelican, output_path=str(final), bundle_path=str(bundle),
+                              changed_pages=pages)
+            if bundle.exists():
+                _swap_in(bundle, final / "pagefind")
+            manifest.search_stale = False
+            manifest.save(store)
+        if staging != final:
+            pelican.portal_cleaner.join()
+            _discard(staging)
     pelican.output_path = str(final)
+
+
+def _move_changed(staging: Path, final: Path, plan: BuildPlan) -> None:
+    """Move what this build wrote into the site; files written by Pelican itself (the
+    theme's static files) only when their bytes differ."""
+    for folder, _, files in os.walk(staging):
+        for file_name in files:
+            source = Path(folder) / file_name
+            name = source.relative_to(staging).as_posix()
+            target = final / name
+            if name not in plan.changed and target.exists() and \
+                    target.stat().st_size == source.stat().st_size and \
+                    target.read_bytes() == source.read_bytes():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(source, target)
+
+
+def _remove(final: Path, name: str) -> None:
+    target = final / name
+    target.unlink(missing_ok=True)
+    folder = target.parent
+    while folder != final and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def _swap_in(new: Path, target: Path) -> None:
+    old = target.with_name(target.name + f"-old-{uuid.uuid4().hex[:8]}")
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    _discard(old)

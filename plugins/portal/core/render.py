@@ -1,41 +1,100 @@
-"""Rendering a route in one language through the theme, and writing only changed bytes."""
+"""Rendering a route in one language through the theme, and writing files: both become jobs of
+the build plan (``core.plan``), which skips what is unchanged and writes only changed bytes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from blinker import signal
 
 from .languages import Language
+from .plan import BuildPlan, FileJob, PageJob, RecordingContext
 from .site import Route, site_of
 
 #: Sent (with ``route``, ``language``, ``template`` and the mutable ``context``) before a page is
 #: rendered, so a plugin can describe the page to the theme (the search plugin adds ``search``).
+#: What a listener reads from ``context`` counts among the page's inputs.
 page_rendering = signal("portal-page-rendering")
 #: Sent (with ``changed``) after every file the build writes or finds unchanged, so
 #: ``portal build`` can count them and show progress.
 file_written = signal("portal-file-written")
 
+#: The plan of the build running in this process (set by ``core.output``).
+_active: BuildPlan | None = None
+
+
+def activate(plan: BuildPlan | None) -> None:
+    global _active
+    _active = plan
+    if plan is not None:
+        plan._announce = announce
+
+
+def announce(target: Path, changed: bool) -> None:
+    file_written.send(target, changed=changed)
+
+
+def _plan_and_name(target: Path) -> tuple[BuildPlan, str] | None:
+    if _active is None:
+        return None
+    try:
+        return _active, target.relative_to(_active.staging).as_posix()
+    except ValueError:
+        return None
+
 
 def write_if_changed(target: Path, data: str | bytes) -> bool:
-    """Write ``data`` to ``target`` unless it already holds exactly these bytes."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    changed = not (target.exists() and target.read_bytes() == payload)
-    if changed:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(payload)
-    file_written.send(target, changed=changed)
-    return changed
+    """Write ``data`` to ``target`` (a file in the output folder) unless the site already holds
+    exactly these bytes there. Returns whether it was queued or written."""
+    found = _plan_and_name(Path(target))
+    if found is None:
+        payload = data.encode("utf-8") if isinstance(data, str) else data
+        changed = not (target.exists() and target.read_bytes() == payload)
+        if changed:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(payload)
+        announce(target, changed)
+        return changed
+    plan, name = found
+    plan.add(FileJob(name, _same, (data,)))
+    return True
 
 
-def render_route(generator, route: Route, language: Language, template: str, **extra) -> Path:
-    """Render ``template`` for ``route`` in ``language`` and write it to the output folder."""
+def produce_file(target: Path, producer: Callable[..., str | bytes], *inputs) -> None:
+    """Write ``producer(*inputs)`` to ``target``; not even computed when ``inputs`` are those
+    of the last build (they must be all the producer depends on)."""
+    found = _plan_and_name(Path(target))
+    if found is None:
+        write_if_changed(target, producer(*inputs))
+        return
+    plan, name = found
+    plan.add(FileJob(name, producer, inputs))
+
+
+def render_route(generator, route: Route, language: Language, template: str, *,
+                 lazy: dict[str, tuple[Callable, tuple]] | None = None, **extra) -> None:
+    """Render ``template`` for ``route`` in ``language`` into the output folder.
+
+    ``extra`` is the page's own data. ``lazy`` maps more names to ``(function, arguments)``
+    computed only if the page is rendered (in a worker), from arguments that say all they
+    depend on.
+    """
     site = site_of(generator)
-    context = {**generator.context, **site.page_context(route, language), "template": template,
-               **extra}
-    page_rendering.send(generator, route=route, language=language, template=template,
-                        context=context)
-    html = generator.get_template(template).render(context)
-    target = site.output_file(generator.output_path, language, route.path)
-    write_if_changed(target, html)
-    return target
+    if not isinstance(generator.env.context_class, type) or \
+            not issubclass(generator.env.context_class, RecordingContext):
+        generator.env.context_class = RecordingContext
+    name = site.output_name(language, route.path)
+    job = PageJob(name, generator, route, language, template, extra, lazy or {},
+                  site.page_context, page_rendering.send)
+    if _active is None:
+        target = Path(generator.output_path) / name
+        write_if_changed(target, job.produce())
+        return
+    if _active.site is None:
+        _active.site = site
+    _active.add(job)
+
+
+def _same(data: str | bytes) -> str | bytes:
+    return data

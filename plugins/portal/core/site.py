@@ -8,11 +8,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from .errors import Problem
 from .languages import Language, languages_from_settings
+from .plan import record_route
 
 
 @dataclass
@@ -115,7 +116,13 @@ class Site:
         return None
 
     def route(self, key: str) -> Route:
+        record_route(key)
         return self.routes[key]
+
+    def has(self, key: str) -> bool:
+        """Whether the site has route ``key`` (templates link to optional sections with it)."""
+        record_route(key)
+        return key in self.routes
 
     def listings_of(self, kind: str | None = None, sdg: int | None = None,
                     active_only: bool = True) -> list[Listing]:
@@ -134,11 +141,16 @@ class Site:
         return f"{self.siteurl}/{language.path(path)}"
 
     def link(self, language: Language, key: str) -> str:
+        record_route(key)
         return self.href(language, self.routes[key].path)
 
     def output_file(self, output_path: str | os.PathLike, language: Language, path: str) -> Path:
-        target = Path(output_path) / language.path(path)
-        return target / "index.html" if not target.suffix else target
+        return Path(output_path) / self.output_name(language, path)
+
+    def output_name(self, language: Language, path: str) -> str:
+        """The file, relative to the output folder, of ``path`` in ``language``."""
+        name = PurePosixPath(language.path(path))
+        return str(name / "index.html" if not name.suffix else name)
 
     def shown_language(self, route: Route, language: Language) -> Language:
         """The language a page is shown in: its own, or the original when untranslated."""
@@ -168,6 +180,7 @@ class Site:
 
     def title(self, route: Route, language: Language) -> tuple[str, Language]:
         """A route's title in ``language``, or in its original language when untranslated."""
+        record_route(route.key)
         shown = self.shown_language(route, language)
         return route.titles.get(shown.code, route.key), shown
 

@@ -10,6 +10,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 from jinja2 import pass_context
+from markupsafe import Markup
 
 from ..core.errors import Problem
 from ..core.languages import Language
@@ -47,27 +48,53 @@ def load_catalogues(translations_dir: str | Path, languages: tuple[Language, ...
 
 
 def install_catalogues(env, catalogues: dict[str, gettext.NullTranslations]) -> None:
-    """Install gettext callables that pick the catalogue of the page being rendered (``lang``)."""
+    """Install gettext callables that pick the catalogue of the page being rendered (``lang``).
 
-    def catalogue(context) -> gettext.NullTranslations:
-        language = context.get("lang")
-        return catalogues.get(getattr(language, "code", None), catalogues[next(iter(catalogues))])
+    They behave as Jinja's "newstyle" gettext (the result is escaped markup, formatted with
+    the keyword arguments) but are called directly rather than through Jinja's wrappers, and
+    a message without arguments is translated once per language: pages call them hundreds of
+    times each.
+    """
+    fallback = catalogues[next(iter(catalogues))]
+    plain: dict[tuple[str | None, str], str] = {}
+
+    def catalogue(context) -> tuple[str | None, gettext.NullTranslations]:
+        code = getattr(context.get("lang"), "code", None)
+        return code, catalogues.get(code, fallback)
+
+    def finish(context, text: str, variables: dict) -> str:
+        if context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables
 
     @pass_context
-    def _gettext(context, message: str) -> str:
-        return catalogue(context).gettext(message)
+    def _gettext(context, message: str, **variables) -> str:
+        code, found = catalogue(context)
+        if variables or not context.eval_ctx.autoescape:
+            return finish(context, found.gettext(message), variables)
+        key = (code, message)
+        text = plain.get(key)
+        if text is None:
+            text = plain[key] = finish(context, found.gettext(message), {})
+        return text
 
     @pass_context
-    def _ngettext(context, singular: str, plural: str, n: int) -> str:
-        return catalogue(context).ngettext(singular, plural, n)
+    def _ngettext(context, singular: str, plural: str, num: int, **variables) -> str:
+        variables.setdefault("num", num)
+        return finish(context, catalogue(context)[1].ngettext(singular, plural, num), variables)
 
     @pass_context
-    def _pgettext(context, message_context: str, message: str) -> str:
-        return catalogue(context).pgettext(message_context, message)
+    def _pgettext(context, message_context: str, message: str, **variables) -> str:
+        return finish(context, catalogue(context)[1].pgettext(message_context, message),
+                      variables)
 
     @pass_context
-    def _npgettext(context, message_context: str, singular: str, plural: str, n: int) -> str:
-        return catalogue(context).npgettext(message_context, singular, plural, n)
+    def _npgettext(context, message_context: str, singular: str, plural: str, num: int,
+                   **variables) -> str:
+        variables.setdefault("num", num)
+        return finish(context, catalogue(context)[1].npgettext(message_context, singular,
+                                                                plural, num), variables)
 
-    env.install_gettext_callables(_gettext, _ngettext, newstyle=True,
-                                  pgettext=_pgettext, npgettext=_npgettext)
+    env.globals.update(gettext=_gettext, _=_gettext, ngettext=_ngettext,
+                       pgettext=_pgettext, npgettext=_npgettext)
+    env.newstyle_gettext = True

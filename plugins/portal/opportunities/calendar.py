@@ -28,6 +28,14 @@ def taipei_timezone() -> bytes:
     return Timezone.from_tzid("Asia/Taipei").to_ical()
 
 
+def has_events(opp: Opportunity) -> bool:
+    """Whether ``calendar`` has anything to put in a file for this opportunity."""
+    schedule = opp.record["schedule"]
+    if schedule.get("sessions"):
+        return any(s.get("status") != "cancelled" for s in schedule["sessions"])
+    return bool(schedule.get("recurrence")) or opp.period[0] is not None
+
+
 def calendar(opp: Opportunity, language: Language, page_url: str, uid_domain: str) -> bytes | None:
     """The opportunity's dates as an iCalendar file, or None when it has no dates at all."""
     title = opp.field_text("title", language).text

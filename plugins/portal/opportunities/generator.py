@@ -13,15 +13,15 @@ from pelican.generators import Generator
 
 from ..core.clock import build_time
 from ..core.errors import Problem, fail_build
-from ..core.render import render_route, write_if_changed
+from ..core.render import produce_file, render_route, write_if_changed
 from ..core.site import Listing, NavItem, Route, site_of
 from ..i18n import N_, labels, translate
 from . import vocabulary as vocab
-from .calendar import calendar
+from .calendar import calendar, has_events
 from .importer import ImportResult, import_feed
 from .model import TAIPEI, Opportunity, instant
 from .source import FeedUnusable, LoadedFeed, load_feed
-from .structured import atom_feed, job_posting, json_feed, script_json
+from .structured import atom_feed, json_feed, posting_script
 from .text import recurrence_words, safe_markdown, time_slot_words
 
 BASE = "opportunities/"
@@ -56,7 +56,7 @@ class OpportunitiesGenerator(Generator):
                   f"feed saved {self.feed.last_good_saved_at}")
         self.result: ImportResult = import_feed(
             self.feed.document, schema_dir, self.now, site.languages,
-            timedelta(days=settings["PORTAL_STALE_AFTER_DAYS"]))
+            timedelta(days=settings["PORTAL_STALE_AFTER_DAYS"]), settings)
         self._report(source)
         self._register(site)
 
@@ -88,8 +88,9 @@ class OpportunitiesGenerator(Generator):
                               opp.text_languages or every, opp.original_language,
                               source=f"{self.feed.origin} id {opp.id}", in_sitemap=opp.listed,
                               lastmod=opp.updated.date(),
-                              titles={code: opp.record["title"][code]
-                                      for code in opp.text_languages})
+                              titles={lang.code: opp.record["title"][lang.code]
+                                      for lang in site.languages
+                                      if lang.code in opp.text_languages})
             self._add(site, opp.route)
             site.listings.append(Listing("opportunity", opp.route.key, frozenset(opp.sdgs),
                                          frozenset(opp.causes), opp.listed, opp.sort_start.date()))
@@ -185,18 +186,18 @@ class OpportunitiesGenerator(Generator):
 
     def _detail(self, site, opp: Opportunity, language, common: dict) -> None:
         url = site.absolute(site.shown_language(opp.route, language), opp.route.path)
-        ics = calendar(opp, language, url, urlsplit(site.siteurl).hostname or "localhost")
-        if ics is not None and opp.listed:
+        has_calendar = opp.listed and has_events(opp)
+        if has_calendar:
             target = site.output_file(self.output_path, language, opp.route.path + "calendar.ics")
-            write_if_changed(target, ics)
-        posting = job_posting(opp, language, url)
-        schedule = opp.record["schedule"]
+            produce_file(target, calendar, opp, language, url,
+                         urlsplit(site.siteurl).hostname or "localhost")
+        time_slots = opp.record["schedule"].get("time_slots", [])
         render_route(self, opp.route, language, "opportunity", opp=opp,
-                     has_calendar=ics is not None and opp.listed,
-                     json_ld=script_json(posting) if posting else None,
-                     recurrence=recurrence_words(opp, language, self.settings),
-                     time_slots=time_slot_words(schedule.get("time_slots", []), language,
-                                                self.settings),
+                     has_calendar=has_calendar,
+                     lazy={"json_ld": (posting_script, (opp, language, url)),
+                           "recurrence": (recurrence_words, (opp, language, self.settings)),
+                           "time_slots": (time_slot_words, (time_slots, language,
+                                                            self.settings))},
                      **common)
 
     def _feeds(self, site, language) -> None:

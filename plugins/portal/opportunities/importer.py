@@ -3,13 +3,17 @@ checked against the contract and read; one that fails is set aside with its reas
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
+from pathlib import Path
 
+from ..core.fingerprint import code_digest
 from ..core.languages import Language
+from ..core.parallel import digest_bytes, remembered_map
 from .model import Opportunity
 from .normalise import normalise_record
-from .validation import record_errors, tombstone_errors
+from .validation import SCHEMA_FILE, record_errors, tombstone_errors
 
 #: Ids that would collide with the listing's own addresses (opportunities/page/2/ …).
 RESERVED_IDS = frozenset({"page", "district", "cause", "sdg", "for", "feed"})
@@ -50,15 +54,40 @@ def _record_id(record: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def check_record(raw: object, schema_dir: str) -> tuple[object, list[tuple[str, str]]]:
+    """A raw record normalised, and how it breaks the contract (JSON paths relative to the
+    record, ``$`` being the record): the same for the same record wherever it sits."""
+    record = normalise_record(raw)
+    return record, record_errors(record, schema_dir)
+
+
+def _check_all(records: list, schema_dir: str, settings: dict | None) -> list[tuple]:
+    """Every record checked; with the build's settings, in parallel and remembered between
+    builds by the record's exact content (validation is most of an import's cost)."""
+    def check(raw: object) -> tuple:
+        return check_record(raw, schema_dir)
+
+    if settings is None:
+        return [check(raw) for raw in records]
+    schema = (Path(schema_dir) / SCHEMA_FILE).read_bytes()
+    version = digest_bytes(schema, code_digest())
+    return remembered_map("feed-records", check, records, _content_key, settings, version)
+
+
+def _content_key(raw: object) -> str:
+    return digest_bytes(json.dumps(raw, ensure_ascii=False, sort_keys=True))
+
+
 def import_feed(document: dict, schema_dir: str, now: datetime, languages: tuple[Language, ...],
-                stale_after: timedelta) -> ImportResult:
+                stale_after: timedelta, settings: dict | None = None) -> ImportResult:
     accepted: list[Opportunity] = []
     rejected: list[Reject] = []
     first_index: dict[str, int] = {}
-    for index, raw in enumerate(document["opportunities"]):
-        record = normalise_record(raw)
+    checked = _check_all(document["opportunities"], schema_dir, settings)
+    for index, (record, relative_errors) in enumerate(checked):
         record_id = _record_id(record)
-        errors = record_errors(record, index, schema_dir)
+        prefix = f"$.opportunities[{index}]"
+        errors = [(prefix + path[1:], reason) for path, reason in relative_errors]
         if errors:
             path, reason = errors[0]
             rejected.append(Reject(index, record_id, path, reason,

@@ -88,6 +88,11 @@ class Opportunity:
     def id(self) -> str:
         return self.record["id"]
 
+    def __fingerprint__(self) -> tuple:
+        # Not the build clock itself: only what a page shows that depends on it.
+        return (self.record, self.languages, self.route, self.extra_routes, self.state,
+                self.stale, self.occurrences, self.next_occurrence, self.sort_start)
+
     # -- text ----------------------------------------------------------------------------
 
     def text(self, local: dict | None, language: Language) -> Text | None:
@@ -227,10 +232,13 @@ class Opportunity:
         """Soonest date a volunteer could take part: the next occurrence, or the period."""
         if self.next_occurrence:
             return self.next_occurrence.start
+        # Roles already under way sort from the start of today rather than this very moment,
+        # so their pages (whose search data carries this key) do not change every build.
+        today = datetime.combine(self.now.date(), datetime.min.time(), TAIPEI)
         start = self.period[0]
         if start:
-            return max(datetime.combine(start, datetime.min.time(), TAIPEI), self.now)
-        return self.now
+            return max(datetime.combine(start, datetime.min.time(), TAIPEI), today)
+        return today
 
     # -- facets --------------------------------------------------------------------------
 

@@ -26,6 +26,11 @@ class LoadedFeed:
     fallback_reason: str | None = None
     last_good_saved_at: str | None = None
 
+    def __fingerprint__(self) -> tuple:
+        # Pages show where the data came from and when, never the whole document.
+        return (self.origin, self.fallback_reason, self.last_good_saved_at,
+                self.document.get("generated_at"))
+
 
 def is_url(source: str) -> bool:
     return source.startswith(("https://", "http://"))

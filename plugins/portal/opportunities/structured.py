@@ -19,6 +19,12 @@ def script_json(data: dict) -> Markup:
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
+def posting_script(opp: Opportunity, language: Language, url: str) -> Markup | None:
+    """The page's JSON-LD ``JobPosting``, ready for its script element; None once closed."""
+    posting = job_posting(opp, language, url)
+    return script_json(posting) if posting else None
+
+
 def job_posting(opp: Opportunity, language: Language, url: str) -> dict | None:
     """schema.org JobPosting with the properties Google requires; None once the role closes."""
     if not opp.listed:

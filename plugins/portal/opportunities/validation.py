@@ -55,12 +55,11 @@ def check_feed_document(document: object, schema_dir: str | None = None) -> str 
     return None
 
 
-def record_errors(record: object, index: int, schema_dir: str) -> list[tuple[str, str]]:
-    """(JSON path, reason) for every way ``record`` breaks the contract."""
+def record_errors(record: object, schema_dir: str) -> list[tuple[str, str]]:
+    """(JSON path from the record, reason) for every way ``record`` breaks the contract."""
     errors = sorted(record_validator(schema_dir).iter_errors(record),
                     key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
-    prefix = f"$.opportunities[{index}]"
-    return [(prefix + error.json_path[1:], error.message) for error in errors]
+    return [(error.json_path, error.message) for error in errors]
 
 
 @cache

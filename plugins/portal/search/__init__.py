@@ -107,9 +107,11 @@ class SearchGenerator(Generator):
                              search_backend=backend(self.settings))
 
 
-def index_with_pagefind(pelican, output_path: str) -> None:
-    """After the build, before output/ is replaced: one Pagefind bundle at /pagefind/ with an
-    index per language (Pagefind's multilingual mode, keyed on ``<html lang>``)."""
+def index_with_pagefind(pelican, output_path: str, bundle_path: str,
+                        changed_pages: int | None = None) -> None:
+    """Once the pages are written: one Pagefind bundle (published at /pagefind/) with an index
+    per language (Pagefind's multilingual mode, keyed on ``<html lang>``), written to
+    ``bundle_path``. Builds where no page changed do not call this."""
     settings = pelican.settings
     if not settings.get("PORTAL_SEARCH_INDEX", True) or backend(settings) != "pagefind":
         return
@@ -120,7 +122,7 @@ def index_with_pagefind(pelican, output_path: str) -> None:
                                                  "run `make html` to install the dependencies")])
 
     async def build() -> dict:
-        target = Path(output_path) / PAGEFIND_DIR
+        target = Path(bundle_path)
         async with PagefindIndex(config={"output_path": str(target)}) as index:
             await index.add_directory(path=str(output_path), glob="**/*.html")
             await index.write_files()

@@ -1,0 +1,151 @@
+"""Content fingerprints: a stable digest of the data a page is rendered from, so a build can tell,
+without rendering, that a page would come out exactly as last time.
+
+``digest(value)`` walks plain data (numbers, text, dates, lists, dicts, dataclasses). A class
+with a ``__fingerprint__`` method says itself what its output depends on (used where a model
+holds the build clock or a large source document). Anything else is a programming error, raised
+at once, because a guessed fingerprint would mean a stale page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import types
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path, PurePath
+from typing import Any
+
+from markupsafe import Markup
+
+_SCALARS = (str, int, float, bool, type(None), Decimal)
+#: Lists and dicts longer than this are digested once per build (models do not change while
+#: pages render), not once per page that shows them.
+BIG = 24
+
+
+def _json_or_none(value: Any) -> str | None:
+    """Plain JSON data as text (C speed for feed records), else None."""
+    try:
+        return json.dumps(value, ensure_ascii=False, default=_not_json)
+    except (TypeError, ValueError):
+        return None
+
+
+def _not_json(value: Any) -> Any:
+    raise TypeError
+
+
+class Digester:
+    """Digests of one build; objects are remembered by identity, since models do not change
+    once the build renders pages."""
+
+    def __init__(self, lenient: bool = False) -> None:
+        #: lenient: an object of unknown kind counts by its type alone (for settings, whose
+        #: odd values are code, already covered by the digest of the code).
+        self.lenient = lenient
+        self._memo: dict[int, bytes] = {}
+        self._keep: list[Any] = []  # keeps memoised objects alive, so ids stay unique
+
+    def digest(self, value: Any) -> str:
+        return self._bytes(value).hex()
+
+    def _bytes(self, value: Any) -> bytes:
+        hasher = hashlib.blake2b(digest_size=16)
+        self._feed(hasher, value)
+        return hasher.digest()
+
+    def _feed(self, hasher, value: Any) -> None:  # noqa: C901 - one branch per kind of data
+        update = hasher.update
+        if isinstance(value, _SCALARS):
+            update(f"{type(value).__name__}:{value!r};".encode())
+        elif isinstance(value, Markup):
+            update(b"M" + str(value).encode() + b";")
+        elif isinstance(value, (datetime, date, time)):
+            update(f"{type(value).__name__}:{value.isoformat()}:{getattr(value, 'tzinfo', '')};"
+                   .encode())
+        elif isinstance(value, timedelta):
+            update(f"td:{value.total_seconds()};".encode())
+        elif isinstance(value, (list, tuple, dict)) and len(value) > BIG:
+            update(self._object(value))
+        elif isinstance(value, (list, tuple, dict)):
+            self._container(hasher, value)
+        elif isinstance(value, (set, frozenset)):
+            update(b"S" + b"".join(sorted(self._bytes(item) for item in value)))
+        elif isinstance(value, Enum):
+            update(f"E:{type(value).__qualname__}.{value.name};".encode())
+        elif isinstance(value, (PurePath, Path)):
+            update(f"P:{value};".encode())
+        elif isinstance(value, bytes):
+            update(b"B" + hashlib.blake2b(value, digest_size=16).digest())
+        elif isinstance(value, types.ModuleType):
+            update(f"mod:{value.__name__};".encode())
+        elif isinstance(value, (types.FunctionType, types.BuiltinFunctionType, type)):
+            update(f"fn:{value.__module__}.{value.__qualname__};".encode())
+        else:
+            update(self._object(value))
+
+    def _container(self, hasher, value: list | tuple | dict) -> None:
+        text = _json_or_none(value)
+        if text is not None:
+            hasher.update(b"J" + text.encode() + b";")
+        elif isinstance(value, dict):
+            hasher.update(b"{")
+            for key, item in value.items():
+                self._feed(hasher, key)
+                self._feed(hasher, item)
+            hasher.update(b"}")
+        else:
+            hasher.update(b"[")
+            for item in value:
+                self._feed(hasher, item)
+            hasher.update(b"]")
+
+    def _object(self, value: Any) -> bytes:
+        key = id(value)
+        known = self._memo.get(key)
+        if known is not None:
+            return known
+        own = getattr(value, "__fingerprint__", None)
+        if isinstance(value, (list, tuple, dict)):
+            hasher = hashlib.blake2b(digest_size=16)
+            self._container(hasher, value)
+            data: Any = hasher.hexdigest()
+        elif own is not None:
+            data = own()
+        elif dataclasses.is_dataclass(value):
+            data = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)
+                    if f.metadata.get("fingerprint", True)}
+        elif isinstance(value, types.MethodType):
+            data = ("method", value.__func__, value.__self__)
+        elif self.lenient:
+            data = f"{type(value).__module__}.{type(value).__qualname__}"
+        else:
+            raise TypeError(f"cannot fingerprint a {type(value).__qualname__}: give it a "
+                            "__fingerprint__ method or pass plain data to the template")
+        result = b"O" + type(value).__qualname__.encode() + self._bytes(data)
+        self._memo[key] = result
+        self._keep.append(value)
+        return result
+
+
+def files_digest(*roots: Path, pattern: str = "**/*") -> str:
+    """Digest of every file's path and bytes under ``roots`` (templates, catalogues, code)."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for root in roots:
+        for path in sorted(p for p in Path(root).glob(pattern)
+                           if p.is_file() and "__pycache__" not in p.parts):
+            hasher.update(str(path.relative_to(root)).encode() + b"\0")
+            hasher.update(hashlib.blake2b(path.read_bytes(), digest_size=16).digest())
+    return hasher.hexdigest()
+
+
+@functools.cache
+def code_digest() -> str:
+    """Digest of the portal's own code: results remembered between builds are only reused by
+    the same code."""
+    return files_digest(Path(__file__).resolve().parents[1], pattern="**/*.py")

@@ -1,0 +1,372 @@
+"""The build plan: every file a build writes is a job, registered here with what it is made from.
+
+A job whose inputs are unchanged since the last build into the same output folder is not run at
+all; the others run in worker processes, one per CPU core; a file is written only when its bytes
+changed.
+
+Pages say what they depend on by reading it: while a page renders, the plan records every
+top-level template name it resolves (``opp``, ``items``, ``PORTAL_SDGS`` …) and every other route
+it links to or titles (``site.link``, ``site.title``, ``site.has``). The next build recomputes the
+digest of just those inputs. So one edited feed record re-renders its own pages and the listing,
+facet and goal pages that show it, and an edited page title re-renders the pages that name it.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import selectors
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2.runtime import Context
+
+from .fingerprint import Digester
+
+#: The inputs being recorded for the job running in this process (None: not recording).
+_recording: Recorder | None = None
+MANIFEST_VERSION = 2
+#: Below this many jobs, forking workers costs more than it saves.
+PARALLEL_FROM = 48
+
+
+@dataclass
+class Recorder:
+    names: set[str] = field(default_factory=set)
+    routes: set[str] = field(default_factory=set)
+
+
+def record_route(key: str) -> None:
+    """Note that the page being rendered shows something of route ``key`` (link, title)."""
+    if _recording is not None:
+        _recording.routes.add(key)
+
+
+class RecordingContext(Context):
+    """Jinja context that notes every top-level name a template resolves."""
+
+    def resolve_or_missing(self, key: str) -> Any:
+        if _recording is not None:
+            _recording.names.add(key)
+        return super().resolve_or_missing(key)
+
+
+class RecordingDict(dict):
+    """A page context for plugins' ``page_rendering`` listeners: what they read is recorded."""
+
+    def __getitem__(self, key: str) -> Any:
+        if _recording is not None:
+            _recording.names.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if _recording is not None:
+            _recording.names.add(key)
+        return super().get(key, default)
+
+
+@dataclass
+class FileJob:
+    """A file made by ``producer(*inputs)``; its fingerprint is the digest of the inputs."""
+
+    rel: str
+    producer: Callable[..., str | bytes]
+    inputs: tuple
+
+    records = False
+
+    def produce(self) -> str | bytes:
+        return self.producer(*self.inputs)
+
+    def fingerprint(self, plan: BuildPlan, names: Iterable[str]) -> str:
+        return plan.digester.digest(("file", self.producer, self.inputs))
+
+
+@dataclass
+class PageJob:
+    """A page rendered from ``template``: its fingerprint covers the site's shell (code,
+    templates, catalogues, settings, menu) and the digest of each name the page read."""
+
+    rel: str
+    generator: Any
+    route: Any
+    language: Any
+    template: str
+    extra: dict
+    lazy: dict[str, tuple[Callable, tuple]]
+    context_of: Callable[[Any, Any], dict]
+    announce: Callable[..., Any]
+
+    records = True
+
+    def produce(self) -> str:
+        context = RecordingDict(self.generator.context)
+        context.update(self.context_of(self.route, self.language))
+        context["template"] = self.template
+        context.update(self.extra)
+        for name, (function, args) in self.lazy.items():
+            context[name] = function(*args)
+        self.announce(self.generator, route=self.route, language=self.language,
+                      template=self.template, context=context)
+        return self.generator.get_template(self.template).render(dict(context))
+
+    def fingerprint(self, plan: BuildPlan, names: Iterable[str]) -> str:
+        inputs = []
+        for name in sorted(names):
+            if name in self.lazy:
+                function, args = self.lazy[name]
+                inputs.append((name, function, args))
+            elif name in self.extra:
+                inputs.append((name, self.extra[name]))
+            elif name in plan.covered_names or name in plan.settings:
+                continue  # page placement, settings and code: in the shell digest
+            elif name in self.generator.context:
+                inputs.append((name, plan.context_digest(name, self.generator.context[name])))
+            # Anything else is a Jinja global or set by a page_rendering listener from what it
+            # read, which is recorded too.
+        return plan.digester.digest((plan.shell(self.language), self.template, self.route,
+                                     self.language.code, inputs))
+
+
+Job = FileJob | PageJob
+
+
+@dataclass
+class Entry:
+    """What the manifest keeps of one output file."""
+
+    fingerprint: str
+    names: tuple[str, ...] = ()
+    routes: tuple[str, ...] = ()
+
+
+@dataclass
+class Manifest:
+    output: str = ""
+    files: dict[str, Entry] = field(default_factory=dict)
+    route_digests: dict[str, str] = field(default_factory=dict)
+    search_stale: bool = False
+
+    @classmethod
+    def load(cls, path: Path, output: Path) -> Manifest:
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if data.get("version") != MANIFEST_VERSION or data.get("output") != str(output):
+            return cls()
+        names = [tuple(group) for group in data["names"]]
+        routes = [tuple(group) for group in data["routes"]]
+        files = {rel: Entry(fp, names[n], routes[r]) for rel, (fp, n, r) in data["files"].items()}
+        return cls(str(output), files, data["route_digests"], data.get("search_stale", False))
+
+    def save(self, path: Path) -> None:
+        tables: dict[str, dict[tuple, int]] = {"names": {}, "routes": {}}
+
+        def index(table: str, group: tuple) -> int:
+            return tables[table].setdefault(group, len(tables[table]))
+
+        files = {rel: [entry.fingerprint, index("names", entry.names),
+                       index("routes", entry.routes)] for rel, entry in self.files.items()}
+        data = {"version": MANIFEST_VERSION, "output": self.output,
+                "search_stale": self.search_stale,
+                "names": [list(group) for group in tables["names"]],
+                "routes": [list(group) for group in tables["routes"]],
+                "route_digests": self.route_digests, "files": files}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        scratch = path.with_suffix(".tmp")
+        scratch.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), "utf-8")
+        os.replace(scratch, path)
+
+
+@dataclass
+class Result:
+    rel: str
+    changed: bool
+    entry: Entry
+
+
+class BuildPlan:
+    """The jobs of one build into ``staging``, compared with the files in ``final``.
+
+    ``complete``: staging must end up holding the whole site (a first build, or incremental
+    builds turned off); otherwise staging receives only the files whose bytes changed.
+    """
+
+    def __init__(self, final: Path, staging: Path, previous: Manifest, complete: bool,
+                 workers: int, settings: dict, shell_files: str) -> None:
+        self.final = final
+        self.staging = staging
+        self.previous = previous
+        self.complete = complete
+        self.workers = workers or os.cpu_count() or 1
+        self.settings = settings
+        self.digester = Digester()
+        self.jobs: dict[str, Job] = {}
+        self.entries: dict[str, Entry] = {}
+        self.changed: set[str] = set()
+        self.kept = 0
+        self.site: Any = None
+        self.covered_names: frozenset[str] = frozenset()
+        self._shell_files = shell_files
+        self._shells: dict[str, str] = {}
+        self._context_digests: dict[str, str] = {}
+        self._route_sets: dict[tuple[str, ...], bool] = {}
+        self._announce: Callable[[Path, bool], None] = lambda target, changed: None
+
+    # -- registering jobs ----------------------------------------------------------------
+
+    def add(self, job: Job) -> None:
+        """Queue ``job``, or keep last build's file when nothing it was made from changed."""
+        previous = self.previous.files.get(job.rel)
+        if previous is not None and self._still_valid(job, previous):
+            self.jobs.pop(job.rel, None)
+            self.entries[job.rel] = previous
+            self.kept += 1
+            self._announce(self.final / job.rel, False)
+            return
+        self.entries.pop(job.rel, None)
+        self.jobs[job.rel] = job
+
+    def _still_valid(self, job: Job, previous: Entry) -> bool:
+        if previous.routes:
+            unchanged = self._route_sets.get(previous.routes)
+            if unchanged is None:
+                unchanged = all(self.route_digest(key) == self.previous.route_digests.get(key)
+                                for key in previous.routes)
+                self._route_sets[previous.routes] = unchanged
+            if not unchanged:
+                return False
+        return job.fingerprint(self, previous.names) == previous.fingerprint
+
+    # -- digests -------------------------------------------------------------------------
+
+    def shell(self, language: Any) -> str:
+        """Digest of what every page in ``language`` shares: code, theme, catalogues,
+        settings, languages, base URL and the main menu."""
+        known = self._shells.get(language.code)
+        if known is None:
+            site = self.site
+            known = self.digester.digest((self._shell_files, language, site.siteurl,
+                                          site.languages, site.nav_links(language)))
+            self._shells[language.code] = known
+        return known
+
+    def context_digest(self, name: str, value: Any) -> str:
+        known = self._context_digests.get(name)
+        if known is None:
+            known = self._context_digests[name] = self.digester.digest(value)
+        return known
+
+    def route_digest(self, key: str) -> str:
+        route = self.site.routes.get(key)
+        return "absent" if route is None else self.digester.digest(route)
+
+    # -- running -------------------------------------------------------------------------
+
+    def execute(self, announce: Callable[[Path, bool], None]) -> None:
+        """Run every queued job, in parallel worker processes when there are enough."""
+        jobs = list(self.jobs.values())
+        workers = min(self.workers, max(1, len(jobs) // PARALLEL_FROM))
+        results = self._in_workers(jobs, workers) if workers > 1 else map(self._run, jobs)
+        for result in results:
+            self.entries[result.rel] = result.entry
+            if result.changed:
+                self.changed.add(result.rel)
+            announce(self.final / result.rel, result.changed)
+        self.jobs.clear()
+
+    def _run(self, job: Job) -> Result:
+        global _recording
+        recorder = Recorder() if job.records else None
+        _recording = recorder
+        try:
+            data = job.produce()
+        finally:
+            _recording = None
+        payload = data.encode("utf-8") if isinstance(data, str) else data
+        names = tuple(sorted(recorder.names)) if recorder else ()
+        routes = tuple(sorted(recorder.routes)) if recorder else ()
+        entry = Entry(job.fingerprint(self, names), names, routes)
+        return Result(job.rel, self._write(job.rel, payload), entry)
+
+    def _write(self, rel: str, payload: bytes) -> bool:
+        existing = self.final / rel
+        try:
+            changed = existing.read_bytes() != payload
+        except OSError:
+            changed = True
+        if changed or self.complete:
+            target = self.staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(payload)
+        return changed
+
+    def _in_workers(self, jobs: list[Job], workers: int) -> Iterable[Result]:
+        """Fork ``workers`` processes that share the build's models copy-on-write; each runs
+        every n-th job and reports one JSON line per file."""
+        gc.collect()
+        gc.freeze()  # the collector would otherwise touch, and so copy, every shared object
+        selector = selectors.DefaultSelector()
+        children = []
+        for index in range(workers):
+            read_end, write_end = os.pipe()
+            pid = os.fork()
+            if pid == 0:  # pragma: no cover - runs in the worker process
+                os.close(read_end)
+                self._worker(jobs[index::workers], write_end)
+            os.close(write_end)
+            children.append(pid)
+            selector.register(os.fdopen(read_end, "r", encoding="utf-8"), selectors.EVENT_READ)
+        failures = []
+        open_pipes = workers
+        while open_pipes:
+            for key, _ in selector.select():
+                line = key.fileobj.readline()
+                if not line:
+                    selector.unregister(key.fileobj)
+                    key.fileobj.close()
+                    open_pipes -= 1
+                    continue
+                message = json.loads(line)
+                if "error" in message:
+                    failures.append(message["error"])
+                    continue
+                yield Result(message["rel"], message["changed"],
+                             Entry(message["fp"], tuple(message["names"]),
+                                   tuple(message["routes"])))
+        for pid in children:
+            os.waitpid(pid, 0)
+        gc.unfreeze()
+        if failures:
+            raise RuntimeError("rendering failed in a worker process:\n" + failures[0])
+
+    def _worker(self, jobs: list[Job], write_end: int) -> None:  # pragma: no cover
+        status = 0
+        with os.fdopen(write_end, "w", encoding="utf-8") as pipe:
+            try:
+                for job in jobs:
+                    result = self._run(job)
+                    pipe.write(json.dumps({"rel": result.rel, "changed": result.changed,
+                                           "fp": result.entry.fingerprint,
+                                           "names": result.entry.names,
+                                           "routes": result.entry.routes}) + "\n")
+            except BaseException:
+                pipe.write(json.dumps({"error": traceback.format_exc()}) + "\n")
+                status = 1
+        os._exit(status)
+
+    # -- the result ----------------------------------------------------------------------
+
+    def removed(self) -> list[str]:
+        """Files of the last build that this build no longer makes."""
+        return sorted(set(self.previous.files) - set(self.entries))
+
+    def manifest(self) -> Manifest:
+        keys = {key for entry in self.entries.values() for key in entry.routes}
+        return Manifest(str(self.final), dict(self.entries),
+                        {key: self.route_digest(key) for key in sorted(keys)})
