@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -33,7 +34,10 @@ finally:
 
 
 def build_once(project: Path) -> dict:
+    """A clean build: no output and no build caches, so repeats are not incremental."""
     output = project / "output"
+    for leftover in (output, project / ".cache", *project.glob(".output-*")):
+        shutil.rmtree(leftover, ignore_errors=True)
     result = subprocess.run([sys.executable, "-c", BUILD_ONCE, str(output)], cwd=project,
                             capture_output=True, text=True, check=False)
     line = next((ln for ln in result.stdout.splitlines() if ln.startswith("BENCH ")), None)

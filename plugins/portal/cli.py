@@ -84,6 +84,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         argv += ["-o", args.output]
     if args.feed:
         argv += ["-e", f"OPPORTUNITIES_FEED={json.dumps(args.feed)}"]
+    if args.no_search_index:
+        argv += ["-e", "PORTAL_SEARCH_INDEX=false"]
     watcher = BuildWatcher()
     signals.all_generators_finalized.connect(watcher.finalized)
     render.file_written.connect(watcher.wrote)
@@ -353,6 +355,9 @@ def main(argv: list[str] | None = None) -> int:
                        help="opportunity feed to use instead of OPPORTUNITIES_FEED")
     build.add_argument("-q", "--quiet", action="store_true",
                        help="no progress display and no summary (problems are still printed)")
+    build.add_argument("--no-search-index", action="store_true",
+                       help="do not re-index the site for search (the next build that does "
+                            "indexes the pages changed meanwhile)")
     build.set_defaults(func=cmd_build)
 
     check = commands.add_parser(

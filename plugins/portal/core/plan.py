@@ -14,6 +14,7 @@ facet and goal pages that show it, and an edited page title re-renders the pages
 from __future__ import annotations
 
 import gc
+import itertools
 import json
 import os
 import selectors
@@ -272,7 +273,19 @@ class BuildPlan:
         """Run every queued job, in parallel worker processes when there are enough."""
         jobs = list(self.jobs.values())
         workers = min(self.workers, max(1, len(jobs) // PARALLEL_FROM))
-        results = self._in_workers(jobs, workers) if workers > 1 else map(self._run, jobs)
+        if workers > 1:
+            # One page of each template first, here: the templates it loads are compiled
+            # once, and the workers inherit them instead of each compiling its own.
+            firsts = {}
+            for job in jobs:
+                if isinstance(job, PageJob):
+                    firsts.setdefault((id(job.generator), job.template), job)
+            first_jobs = set(map(id, firsts.values()))
+            rest = [job for job in jobs if id(job) not in first_jobs]
+            results = itertools.chain(map(self._run, firsts.values()),
+                                      self._in_workers(rest, workers))
+        else:
+            results = map(self._run, jobs)
         for result in results:
             self.entries[result.rel] = result.entry
             if result.changed:

@@ -74,10 +74,14 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.wfile.write(data)
 
 
-def build(settings: str, output: str, feed: str | None) -> bool:
-    """Rebuild in a fresh process (so changed plugin code and data are read again)."""
+def build(settings: str, output: str, feed: str | None, search: bool = True) -> bool:
+    """Rebuild in a fresh process (so changed plugin code and data are read again). Only the
+    pages whose inputs changed are rendered. Rebuilds after a change skip search indexing,
+    which takes far longer than the pages; `make html` brings the index up to date."""
     command = [sys.executable, "-m", "portal.cli", "-s", settings, "build", "--quiet",
                "-o", output]
+    if not search:
+        command.append("--no-search-index")
     if feed:
         command += ["--feed", feed]
     started = time.monotonic()
@@ -104,7 +108,7 @@ def watch(settings: str, output: str, feed: str | None, state: State,
                                debounce=300):
         names = ", ".join(sorted({Path(p).name for _, p in changes})[:3])
         print(f"portal serve: changed {names}; rebuilding…", flush=True)
-        if build(settings, output, feed):
+        if build(settings, output, feed, search=False):
             state.bump()
 
 

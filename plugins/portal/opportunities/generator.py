@@ -57,6 +57,9 @@ class OpportunitiesGenerator(Generator):
         self.result: ImportResult = import_feed(
             self.feed.document, schema_dir, self.now, site.languages,
             timedelta(days=settings["PORTAL_STALE_AFTER_DAYS"]), settings)
+        # The accepted records live on in the models; the raw ones are not needed again, and
+        # on a large feed they are a good part of the build's memory.
+        self.feed.document["opportunities"] = []
         self._report(source)
         self._register(site)
 

@@ -3,6 +3,7 @@ copy kept so that a failed or suspicious update never replaces a good feed."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import urllib.error
@@ -77,10 +78,15 @@ def load_feed(source: str, root: Path, cache_dir: Path, timeout: float, max_byte
     """The feed from ``source``, or the last good copy when ``source`` is unusable."""
     last_good = cache_dir / "last-good.json"
     meta_file = cache_dir / "last-good.meta.json"
+    meta = json.loads(meta_file.read_text("utf-8")) if meta_file.exists() else {}
     try:
-        document = parse(read_source(source, root, timeout, max_bytes), source, schema_dir)
+        data = read_source(source, root, timeout, max_bytes)
+        document = parse(data, source, schema_dir)
         if last_good.exists():
-            previous = len(json.loads(last_good.read_text("utf-8")).get("opportunities", []))
+            previous = meta.get("count")
+            if previous is None:
+                saved = json.loads(last_good.read_bytes().decode("utf-8-sig"))
+                previous = len(saved.get("opportunities", []))
             current = len(document["opportunities"])
             if previous and current < previous * min_ratio:
                 raise FeedUnusable(
@@ -89,17 +95,24 @@ def load_feed(source: str, root: Path, cache_dir: Path, timeout: float, max_byte
     except FeedUnusable as error:
         if not last_good.exists():
             raise
-        meta = json.loads(meta_file.read_text("utf-8")) if meta_file.exists() else {}
-        return LoadedFeed(json.loads(last_good.read_text("utf-8")), str(last_good),
+        return LoadedFeed(json.loads(last_good.read_bytes().decode("utf-8-sig")), str(last_good),
                           fallback_reason=str(error), last_good_saved_at=meta.get("saved_at"))
-    save_last_good(document, source, cache_dir)
+    save_last_good(data, document, source, cache_dir, meta)
     return LoadedFeed(document, source)
 
 
-def save_last_good(document: dict, source: str, cache_dir: Path) -> None:
+def save_last_good(data: bytes, document: dict, source: str, cache_dir: Path,
+                   meta: dict) -> None:
+    """Keep the feed as read (unless the last good copy already holds these very bytes),
+    with its record count, so the next build need not parse it to compare."""
+    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    last_good = cache_dir / "last-good.json"
+    if meta.get("digest") == digest and meta.get("source") == source and last_good.exists():
+        return
     cache_dir.mkdir(parents=True, exist_ok=True)
     staging = cache_dir / "last-good.json.tmp"
-    staging.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
-    shutil.move(staging, cache_dir / "last-good.json")
-    meta = {"source": source, "saved_at": datetime.now(UTC).isoformat(timespec="seconds")}
+    staging.write_bytes(data)
+    shutil.move(staging, last_good)
+    meta = {"source": source, "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "digest": digest, "count": len(document["opportunities"])}
     (cache_dir / "last-good.meta.json").write_text(json.dumps(meta), "utf-8")

@@ -1,0 +1,171 @@
+"""The speed goal, measured: the reference corpus (10,000 opportunities, 2,000 archive items,
+500 Markdown documents per language) built by the portal, and a Hugo site with the same number
+of pages built by Hugo, in the same run on the same machine. Not a test: figures only.
+
+    make bench                       # or: .venv/bin/python bench/bench_reference.py --repeat 3
+
+Portal figures, each the median of ``--repeat`` runs:
+- full: a clean build (no output folder, no caches of any kind) of every page and file;
+- noop: a rebuild with nothing changed;
+- one_change: a rebuild after one feed record is edited, and after one Markdown file is
+  edited (both kinds are run; the median is over all of them);
+- peak_mb: the most memory the build's processes used at once (proportional set size, summed
+  over the main process and its rendering workers), sampled every 50 ms.
+Search indexing (Pagefind) is measured on its own, as Hugo does no search indexing; its time
+and memory are printed on their own line. The last line is the summary:
+
+    bench: full_s=.. hugo_s=.. ratio=.. noop_s=.. one_change_s=.. peak_mb=..
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from make_reference import make_reference, reference_environment
+
+from make_corpus import ROOT
+
+#: One build in a child process, as `make html` runs it.
+BUILD = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-q"]
+
+
+def _children_of(pid: int) -> list[int]:
+    found, frontier = [], [pid]
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+                parents[int(entry)] = int(fields[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    while frontier:
+        current = frontier.pop()
+        found.append(current)
+        frontier += [child for child, parent in parents.items() if parent == current]
+    return found
+
+
+def _pss_mb(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+                    break
+        except OSError:
+            continue
+    return total / 1024
+
+
+def measured(command: list[str], cwd: Path, env: dict | None = None) -> dict:
+    """Run ``command``; wall-clock seconds and the peak summed PSS of its process tree."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    peak = 0.0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _pss_mb(_children_of(process.pid)))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = process.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{stdout[-3000:]}\n{stderr[-3000:]}")
+    return {"seconds": seconds, "peak_mb": peak, "stdout": stdout}
+
+
+def portal_build(project: Path, *extra: str) -> dict:
+    env = {**os.environ, **reference_environment(project)}
+    return measured([*BUILD, "-o", str(project / "output"), *extra], project, env)
+
+
+def clean(project: Path) -> None:
+    for name in ("output", ".cache", "reports"):
+        shutil.rmtree(project / name, ignore_errors=True)
+    for stray in project.glob(".output-*"):
+        shutil.rmtree(stray, ignore_errors=True)
+
+
+def edit_record(project: Path, round_number: int) -> None:
+    path = project / "feed.json"
+    feed = json.loads(path.read_text("utf-8"))
+    record = feed["opportunities"][1234]
+    record["title"]["en"] = f"Reading buddy at a Wanhua library (edit {round_number})"
+    path.write_text(json.dumps(feed, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+
+def edit_document(project: Path, round_number: int) -> None:
+    path = project / "content" / "en" / "pages" / "story-00042.md"
+    lines = path.read_text("utf-8").splitlines()
+    lines[-1] += f" Edited in round {round_number}."
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def page_count(output: Path) -> int:
+    return sum(1 for _ in output.rglob("*.html"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    args = parser.parse_args()
+    from hugo_site import build_hugo, make_hugo_site
+
+    project = make_reference(args.out / "reference")
+    print(f"reference corpus: {project}", flush=True)
+
+    fulls, noops, changes = [], [], []
+    for run in range(args.repeat):
+        clean(project)
+        full = portal_build(project, "-e", "PORTAL_SEARCH_INDEX=false")
+        fulls.append(full)
+        print(f"portal full build {run + 1}: {full['seconds']:.1f} s, "
+              f"peak {full['peak_mb']:.0f} MB", flush=True)
+        noops.append(portal_build(project, "-e", "PORTAL_SEARCH_INDEX=false"))
+        for edit in (edit_record, edit_document):
+            edit(project, run)
+            changes.append(portal_build(project, "-e", "PORTAL_SEARCH_INDEX=false"))
+    pages = page_count(project / "output")
+    search = portal_build(project)  # the pages are unchanged: this is the indexing alone
+    full_s = statistics.median(r["seconds"] for r in fulls)
+    noop_s = statistics.median(r["seconds"] for r in noops)
+    change_s = statistics.median(r["seconds"] for r in changes)
+    peak = max(r["peak_mb"] for r in fulls + noops + changes)
+    print(f"portal: html_pages={pages} full_s={full_s:.2f} noop_s={noop_s:.2f} "
+          f"one_record_s={statistics.median(r['seconds'] for r in changes[0::2]):.2f} "
+          f"one_document_s={statistics.median(r['seconds'] for r in changes[1::2]):.2f} "
+          f"peak_mb={peak:.0f}")
+    print(f"search: pagefind_s={search['seconds']:.2f} peak_mb={search['peak_mb']:.0f} "
+          "(separate from the builds above; `make html` indexes only when pages changed)")
+
+    site = make_hugo_site(project, args.out / "hugo-site", target_pages=pages)
+    hugo_runs = [build_hugo(site) for _ in range(args.repeat)]
+    hugo_s = statistics.median(r["seconds"] for r in hugo_runs)
+    print(f"hugo: html_pages={hugo_runs[0]['html_pages']} full_s={hugo_s:.2f} "
+          f"peak_mb={max(r['peak_mb'] for r in hugo_runs):.0f}")
+    print(f"bench: full_s={full_s:.2f} hugo_s={hugo_s:.2f} ratio={full_s / hugo_s:.2f} "
+          f"noop_s={noop_s:.2f} one_change_s={change_s:.2f} peak_mb={peak:.0f}")
+
+
+if __name__ == "__main__":
+    main()
