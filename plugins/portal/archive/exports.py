@@ -175,3 +175,12 @@ def exports(site: Site, items: list[Item], date_words: Callable[[Item, str], str
     sizes = {name: len(text.encode("utf-8")) for name, text in files.items()}
     files["datapackage.json"] = datapackage(site, cols, sizes)
     return files
+
+
+#: The downloads, in the order they are made (the data package describes the other two).
+EXPORT_FILES = ("items.csv", "items.json", "datapackage.json")
+
+
+def export_file(name: str, site: Site, items: list[Item]) -> str:
+    """One of ``EXPORT_FILES``; made only when the items changed."""
+    return exports(site, items, lambda item, code: item.date_words[code])[name]

@@ -11,19 +11,19 @@ from pelican.generators import Generator
 from ..content.reader import make_markdown
 from ..core.clock import build_time
 from ..core.errors import Problem, display_path, fail_build
-from ..core.fingerprint import code_digest
+from ..core.fingerprint import code_digest, settings_text
 from ..core.languages import Language
-from ..core.parallel import digest_bytes, remembered_map
-from ..core.render import render_route, write_if_changed
+from ..core.parallel import digest_bytes, remembered_map, worker_count
+from ..core.render import produce_file, render_route
 from ..core.site import Listing, NavItem, Route, Site, site_of
 from ..i18n import N_, catalogues_for, labels
 from ..i18n.formatting import localised_year
 from .browse import FACETS, Facet, FacetValue, group_by_year
 from .dates import date_in_words, decade_label
-from .exports import DATA_DIR, exports
+from .exports import DATA_DIR, EXPORT_FILES, export_file
 from .iiif import manifest
 from .jsonld import item_jsonld, script_json
-from .media import plan_derivatives, write_media
+from .media import make_derivatives, plan_derivatives, write_media
 from .model import ACCESS_LEVELS, CREATOR_ROLES, ITEM_TYPES, Citation, Item, Localised, Picked
 from .reader import ReadContext, find_item_folders, folder_key, read_item, read_vocabulary
 
@@ -100,7 +100,7 @@ class ArchiveGenerator(Generator):
         self.unreadable: set[str] = set()
         folders = list(find_item_folders(root))
         version = digest_bytes(code_digest(), repr(site.languages), site.base_path,
-                               repr(self.settings.get("MARKDOWN")),
+                               settings_text(self.settings.get("MARKDOWN")),
                                *(path.read_bytes() for path in vocabulary_files))
 
         def read(folder: Path) -> tuple[Item | None, list[Problem]]:
@@ -273,6 +273,7 @@ class ArchiveGenerator(Generator):
         site = site_of(self)
         output = Path(self.output_path)
         cache = Path(self.settings["PORTAL_ARCHIVE_CACHE_DIR"])
+        make_derivatives(self.items, cache, worker_count(self.settings))
         for item in self.items:
             write_media(item, output, cache)
         common = {"archive_home": self.home, "facets": self.facets, "timeline": self.timeline,
@@ -296,12 +297,11 @@ class ArchiveGenerator(Generator):
                              item=item, jsonld=jsonld, **common)
         for item in self.items:
             if item.has_manifest:
-                text = manifest(item, site, self._iiif_labels(site, item), item.date_words,
-                                self.settings["PORTAL_SOURCE_TIMEZONE"])
-                write_if_changed(output / item.manifest_path, text)
-        files = exports(site, self.items, lambda item, code: item.date_words[code])
-        for name, text in files.items():
-            write_if_changed(output / DATA_DIR / name, text)
+                produce_file(output / item.manifest_path, manifest, item, site,
+                             self._iiif_labels(site, item), item.date_words,
+                             self.settings["PORTAL_SOURCE_TIMEZONE"])
+        for name in EXPORT_FILES:
+            produce_file(output / DATA_DIR / name, export_file, name, site, self.items)
 
     def _iiif_labels(self, site: Site, item: Item) -> dict[str, dict[str, str]]:
         return {

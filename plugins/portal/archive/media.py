@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from ..core.parallel import parallel_map
 from ..core.render import produce_file
 from .model import Derivative, Item, Media
 
@@ -90,6 +91,14 @@ def source_digest(path: Path) -> str:
     return digest.hexdigest()[:24]
 
 
+def make_derivatives(items: list[Item], cache: Path, workers: int) -> None:
+    """Make the web copies missing from the cache, images spread over the CPU cores."""
+    cache.mkdir(parents=True, exist_ok=True)
+    images = [media for item in items for media in item.published_media
+              if media.kind == "image"]
+    parallel_map(lambda media: _cache_derivatives(media, cache), images, workers)
+
+
 def write_media(item: Item, output: Path, cache: Path) -> None:
     """Write the published files of ``item`` into ``output`` (derivatives from the cache)."""
     for media in item.published_media:
@@ -101,11 +110,13 @@ def write_media(item: Item, output: Path, cache: Path) -> None:
             _copy(media.captions[code], output / media.caption_path(code))
 
 
-def _write_image(media: Media, output: Path, cache: Path) -> None:
-    cache.mkdir(parents=True, exist_ok=True)
+def _cached_copies(media: Media, cache: Path) -> list[tuple[Derivative, Path]]:
     digest = source_digest(media.source)
-    cached = [(d, cache / f"{digest}-{Path(d.path).name}") for d in media.derivatives]
-    missing = [(d, path) for d, path in cached if not path.exists()]
+    return [(d, cache / f"{digest}-{Path(d.path).name}") for d in media.derivatives]
+
+
+def _cache_derivatives(media: Media, cache: Path) -> None:
+    missing = [(d, path) for d, path in _cached_copies(media, cache) if not path.exists()]
     if missing:
         image, palette = _upright(media.source, max(d.width for d, _ in missing))
         # Largest first, each smaller copy made from the one before: much less work than
@@ -115,7 +126,12 @@ def _write_image(media: Media, output: Path, cache: Path) -> None:
             if image.width > derivative.width * 2:
                 image = image.resize((derivative.width, derivative.height),
                                      Image.Resampling.LANCZOS, reducing_gap=3.0)
-    for derivative, path in cached:
+
+
+def _write_image(media: Media, output: Path, cache: Path) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    _cache_derivatives(media, cache)  # nothing to do when make_derivatives ran first
+    for derivative, path in _cached_copies(media, cache):
         _copy(path, output / derivative.path)
 
 

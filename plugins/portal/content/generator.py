@@ -8,7 +8,7 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from ..core.errors import Problem, display_path, fail_build, report
-from ..core.fingerprint import code_digest
+from ..core.fingerprint import code_digest, settings_text
 from ..core.languages import Language
 from ..core.parallel import digest_bytes, remembered_map
 from ..core.render import render_route
@@ -94,7 +94,7 @@ class DocumentsGenerator(Generator):
             return digest_bytes(str(path), kind, language.code, path.read_bytes())
 
         version = digest_bytes(code_digest(), repr(site.languages), site.base_path,
-                               repr(self.settings.get("MARKDOWN")), repr(kinds))
+                               settings_text(self.settings.get("MARKDOWN")), repr(kinds))
         read_all = remembered_map("documents", read, files, key, self.settings, version)
         for (path, kind, language), (doc, found) in zip(files, read_all, strict=True):
             problems.extend(found)

@@ -20,12 +20,8 @@ from enum import Enum
 from pathlib import Path, PurePath
 from typing import Any
 
-from markupsafe import Markup
-
 _SCALARS = (str, int, float, bool, type(None), Decimal)
-#: Lists and dicts longer than this are digested once per build (models do not change while
-#: pages render), not once per page that shows them.
-BIG = 24
+_PLAIN = frozenset({int, float, bool, type(None), Decimal})
 
 
 def _json_or_none(value: Any) -> str | None:
@@ -41,8 +37,8 @@ def _not_json(value: Any) -> Any:
 
 
 class Digester:
-    """Digests of one build; objects are remembered by identity, since models do not change
-    once the build renders pages."""
+    """Digests of one build. Objects, lists and dicts are remembered by identity: models do
+    not change once the build renders pages, and one menu or list is shown on many pages."""
 
     def __init__(self, lenient: bool = False) -> None:
         #: lenient: an object of unknown kind counts by its type alone (for settings, whose
@@ -61,23 +57,32 @@ class Digester:
 
     def _feed(self, hasher, value: Any) -> None:  # noqa: C901 - one branch per kind of data
         update = hasher.update
-        if isinstance(value, _SCALARS):
-            update(f"{type(value).__name__}:{value!r};".encode())
-        elif isinstance(value, Markup):
-            update(b"M" + str(value).encode() + b";")
+        kind = type(value)
+        if kind is str:
+            data = value.encode()
+            update(b"s%d:" % len(data) + data)
+        elif kind in _PLAIN:
+            update(f"{kind.__name__}:{value!r};".encode())
+        elif kind is tuple:
+            update(b"(")
+            for item in value:
+                self._feed(hasher, item)
+            update(b")")
+        elif kind is list or kind is dict:
+            update(self._object(value))
+        elif isinstance(value, _SCALARS):  # str and int subclasses (Markup, enums of str)
+            update(f"{kind.__qualname__}:{value!r};".encode())
         elif isinstance(value, (datetime, date, time)):
-            update(f"{type(value).__name__}:{value.isoformat()}:{getattr(value, 'tzinfo', '')};"
+            update(f"{kind.__name__}:{value.isoformat()}:{getattr(value, 'tzinfo', '')};"
                    .encode())
         elif isinstance(value, timedelta):
             update(f"td:{value.total_seconds()};".encode())
-        elif isinstance(value, (list, tuple, dict)) and len(value) > BIG:
-            update(self._object(value))
         elif isinstance(value, (list, tuple, dict)):
-            self._container(hasher, value)
+            update(self._object(value))
         elif isinstance(value, (set, frozenset)):
             update(b"S" + b"".join(sorted(self._bytes(item) for item in value)))
         elif isinstance(value, Enum):
-            update(f"E:{type(value).__qualname__}.{value.name};".encode())
+            update(f"E:{kind.__qualname__}.{value.name};".encode())
         elif isinstance(value, (PurePath, Path)):
             update(f"P:{value};".encode())
         elif isinstance(value, bytes):
@@ -90,7 +95,7 @@ class Digester:
             update(self._object(value))
 
     def _container(self, hasher, value: list | tuple | dict) -> None:
-        text = _json_or_none(value)
+        text = _json_or_none(value) if isinstance(value, dict) else None
         if text is not None:
             hasher.update(b"J" + text.encode() + b";")
         elif isinstance(value, dict):
@@ -149,3 +154,16 @@ def code_digest() -> str:
     """Digest of the portal's own code: results remembered between builds are only reused by
     the same code."""
     return files_digest(Path(__file__).resolve().parents[1], pattern="**/*.py")
+
+
+def settings_text(value: Any) -> str:
+    """A setting as stable text: code-valued settings (functions, classes) by name, since
+    their repr holds a memory address and the code is digested on its own."""
+    def by_name(odd: Any) -> str:
+        name = getattr(odd, "__qualname__", type(odd).__qualname__)
+        return f"{getattr(odd, '__module__', '')}.{name}"
+
+    try:
+        return json.dumps(value, sort_keys=True, default=by_name)
+    except (TypeError, ValueError, RecursionError):
+        return type(value).__qualname__

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import atexit
 import hashlib
-import json
 import os
 import shutil
 import sys
@@ -22,7 +21,7 @@ from pathlib import Path
 from blinker import signal
 
 from . import render
-from .fingerprint import code_digest, files_digest
+from .fingerprint import code_digest, files_digest, settings_text
 from .plan import BuildPlan, Manifest
 
 #: Sent with ``output_path`` (the finished site) and ``bundle_path`` (where the search bundle
@@ -58,17 +57,8 @@ def _shell_files(settings: dict) -> str:
         hasher.update(part.encode() + b"\0")
     for key, value in sorted(settings.items()):
         if key not in ("OUTPUT_PATH", "PORTAL_SITE"):
-            hasher.update(f"{key}={_setting_text(value)}\0".encode())
+            hasher.update(f"{key}={settings_text(value)}\0".encode())
     return hasher.hexdigest()
-
-
-def _setting_text(value) -> str:
-    """A setting as text; code-valued settings (functions, classes) by name, since the code
-    itself is digested separately."""
-    try:
-        return json.dumps(value, sort_keys=True, default=lambda odd: type(odd).__qualname__)
-    except (TypeError, ValueError, RecursionError):
-        return type(value).__qualname__
 
 
 def begin_build(pelican) -> None:

@@ -84,7 +84,7 @@ class FileJob:
         return self.producer(*self.inputs)
 
     def fingerprint(self, plan: BuildPlan, names: Iterable[str]) -> str:
-        return plan.digester.digest(("file", self.producer, self.inputs))
+        return plan.digester.digest(("file", plan.shell_files, self.producer, self.inputs))
 
 
 @dataclass
@@ -213,7 +213,7 @@ class BuildPlan:
         self.kept = 0
         self.site: Any = None
         self.covered_names: frozenset[str] = frozenset()
-        self._shell_files = shell_files
+        self.shell_files = shell_files
         self._shells: dict[str, str] = {}
         self._context_digests: dict[str, str] = {}
         self._route_sets: dict[tuple[str, ...], bool] = {}
@@ -252,7 +252,7 @@ class BuildPlan:
         known = self._shells.get(language.code)
         if known is None:
             site = self.site
-            known = self.digester.digest((self._shell_files, language, site.siteurl,
+            known = self.digester.digest((self.shell_files, language, site.siteurl,
                                           site.languages, site.nav_links(language)))
             self._shells[language.code] = known
         return known

@@ -69,6 +69,11 @@ class Site:
     listings: list[Listing] = field(default_factory=list)
     menu_order: list[str] = field(default_factory=list)
 
+    def __fingerprint__(self) -> tuple:
+        # For files made from URLs (sitemap, IIIF, exports): a producer that reads routes
+        # takes them as inputs of its own.
+        return (self.siteurl, self.languages)
+
     @classmethod
     def from_settings(cls, settings: dict) -> Site:
         return cls(languages_from_settings(settings), settings.get("SITEURL", "").rstrip("/"),

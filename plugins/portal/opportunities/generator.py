@@ -13,7 +13,7 @@ from pelican.generators import Generator
 
 from ..core.clock import build_time
 from ..core.errors import Problem, fail_build
-from ..core.render import produce_file, render_route, write_if_changed
+from ..core.render import produce_file, render_route
 from ..core.site import Listing, NavItem, Route, site_of
 from ..i18n import N_, labels, translate
 from . import vocabulary as vocab
@@ -159,7 +159,10 @@ class OpportunitiesGenerator(Generator):
                 render_route(self, route, language, "opportunity_gone", withdrawn=item,
                              withdrawn_at=instant(item["withdrawn_at"]), **common)
             self._feeds(site, language)
-        write_if_changed(Path(self.output_path) / BASE / "opportunities.json", self._open_data())
+        document = self.feed.document
+        produce_file(Path(self.output_path) / BASE / "opportunities.json", open_data,
+                     {key: document.get(key) for key in OPEN_DATA_HEADER},
+                     self.result.opportunities, self.result.withdrawn)
 
     def _facet_menu(self, site, language) -> list[dict]:
         """Every facet value with its label, link and count, built once per language: the
@@ -211,23 +214,22 @@ class OpportunitiesGenerator(Generator):
         for name, builder in (("feed.json", json_feed), ("feed.atom", atom_feed)):
             feed_url = site.absolute(language, BASE + name)
             target = site.output_file(self.output_path, language, BASE + name)
-            write_if_changed(target, builder(items, language, title, home, feed_url))
+            produce_file(target, builder, items, language, title, home, feed_url)
 
     def _data_as_of(self) -> datetime | None:
         generated = self.feed.document.get("generated_at")
         return datetime.fromisoformat(generated).astimezone(TAIPEI) if generated else None
 
-    def _open_data(self) -> str:
-        document = self.feed.document
-        data = {
-            "schema_version": document.get("schema_version"),
-            "generated_at": document.get("generated_at"),
-            "publisher": document.get("publisher"),
-            "license": document.get("license"),
-            "opportunities": [opp.record for opp in self.result.opportunities],
-            "withdrawn": list(self.result.withdrawn.values()),
-        }
-        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+#: What the open-data file repeats from the top of the feed.
+OPEN_DATA_HEADER = ("schema_version", "generated_at", "publisher", "license")
+
+
+def open_data(header: dict, opportunities: list[Opportunity], withdrawn: dict) -> str:
+    """``opportunities.json``: every accepted record as normalised, and the withdrawn ids."""
+    data = {**header, "opportunities": [opp.record for opp in opportunities],
+            "withdrawn": list(withdrawn.values())}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 def _pagination(pages: list, number: int) -> dict:

@@ -5,20 +5,20 @@ from __future__ import annotations
 from pelican import signals
 from pelican.generators import Generator
 
-from ..core.render import render_route, write_if_changed
+from ..core.render import produce_file, render_route, write_if_changed
 from ..core.site import Route, Site, site_of
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
-def sitemap_xml(site: Site) -> str:
+def sitemap_xml(site: Site, routes: list[Route]) -> str:
     """One <url> per real language version, each listing every real alternate and x-default."""
     from xml.sax.saxutils import quoteattr
 
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
-    for route in site.routes.values():
+    for route in routes:
         if not route.in_sitemap:
             continue
         alternates = site.alternates(route)
@@ -52,7 +52,7 @@ class SitemapGenerator(Generator):
         for language in site.languages:
             render_route(self, site.route("sitemap"), language, "sitemap", groups=groups)
             render_route(self, site.route("not-found"), language, "404")
-        write_if_changed(self._out("sitemap.xml"), sitemap_xml(site))
+        produce_file(self._out("sitemap.xml"), sitemap_xml, site, list(site.routes.values()))
         robots = "User-agent: *\nAllow: /\n"
         if site.siteurl:
             robots += f"Sitemap: {site.siteurl}/sitemap.xml\n"
