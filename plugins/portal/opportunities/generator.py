@@ -18,6 +18,7 @@ from ..core.site import Listing, NavItem, Route, site_of
 from ..i18n import N_, labels, translate
 from . import vocabulary as vocab
 from .calendar import calendar, has_events
+from .cards import forget_cards, opportunity_card
 from .importer import ImportResult, import_feed
 from .model import TAIPEI, Opportunity, instant
 from .source import FeedUnusable, LoadedFeed, load_feed
@@ -38,6 +39,8 @@ class OpportunitiesGenerator(Generator):
     def generate_context(self) -> None:
         site = site_of(self)
         settings = self.settings
+        forget_cards()
+        self.env.globals["opportunity_card"] = opportunity_card
         self.root = Path(settings["PATH"]).resolve().parent
         self.now = build_time(settings)
         source = settings["OPPORTUNITIES_FEED"]
