@@ -19,7 +19,7 @@ What makes the comparison fair (like for like):
   fields the portal's does, interface strings and vocabulary go through ``i18n`` and dates
   through ``time.Format`` in the page's language, and archive images get the same web copies
   (320/640/960 px and the original width, JPEG quality 82). No JavaScript, no search index,
-  no RSS (the portal writes no feeds); both write a sitemap.
+  no RSS (the portal's Atom and JSON feeds are four files); both write a sitemap.
 * Same amount of output. ``--target-pages`` tops the site up with plain pages until Hugo writes
   as many HTML files as the portal; if Hugo writes more, the figure says so.
 * Same conditions. Each build starts from an empty ``public/`` and ``resources/`` (no image

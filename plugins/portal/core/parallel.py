@@ -41,14 +41,16 @@ def parallel_map(function: Callable[[Item], Result], items: Sequence[Item],
     try:
         with tempfile.TemporaryDirectory(prefix="portal-workers-") as scratch:
             children = []
-            for index in range(workers):
+            # This process takes the first share itself: one process fewer to copy the data.
+            for index in range(1, workers):
                 pid = os.fork()
                 if pid == 0:  # pragma: no cover - runs in the worker process
                     _work(function, items, index, workers, Path(scratch) / f"{index}.pickle")
                 children.append(pid)
-            failed = any(os.waitpid(pid, 0)[1] != 0 for pid in children)
             results: list[Any] = [None] * len(items)
-            for index in range(workers):
+            results[0::workers] = [function(item) for item in items[0::workers]]
+            failed = any(os.waitpid(pid, 0)[1] != 0 for pid in children)
+            for index in range(1, workers):
                 outcome = pickle.loads((Path(scratch) / f"{index}.pickle").read_bytes())
                 if isinstance(outcome, str):
                     raise RuntimeError("a worker process failed:\n" + outcome)

@@ -17,7 +17,7 @@ import gc
 import itertools
 import json
 import os
-import selectors
+import tempfile
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -33,6 +33,8 @@ _recording: Recorder | None = None
 MANIFEST_VERSION = 2
 #: Below this many jobs, forking workers costs more than it saves.
 PARALLEL_FROM = 48
+#: Jobs are dealt to the processes in runs of this many neighbouring pages.
+SHARE_RUN = 256
 
 
 @dataclass
@@ -129,8 +131,10 @@ class PageJob:
                 inputs.append((name, plan.context_digest(name, self.generator.context[name])))
             # Anything else is a Jinja global or set by a page_rendering listener from what it
             # read, which is recorded too.
+        # A tuple, not a list: lists are remembered for the whole build, and this one is new
+        # for every page.
         return plan.digester.digest((plan.shell(self.language), self.template, self.route,
-                                     self.language.code, inputs))
+                                     self.language.code, tuple(inputs)))
 
 
 Job = FileJob | PageJob
@@ -320,56 +324,68 @@ class BuildPlan:
         return changed
 
     def _in_workers(self, jobs: list[Job], workers: int) -> Iterable[Result]:
-        """Fork ``workers`` processes that share the build's models copy-on-write; each runs
-        every n-th job and reports one JSON line per file."""
+        """Run a share of the jobs here and the others in ``workers - 1`` forked processes, which
+        share the build's models copy-on-write (each extra process copies what it touches,
+        so this one works too rather than wait) and report one JSON line per file."""
+        shares = self._shares(jobs, workers)
         gc.collect()
         gc.freeze()  # the collector would otherwise touch, and so copy, every shared object
-        selector = selectors.DefaultSelector()
-        children = []
-        for index in range(workers):
-            read_end, write_end = os.pipe()
-            pid = os.fork()
-            if pid == 0:  # pragma: no cover - runs in the worker process
-                os.close(read_end)
-                self._worker(jobs[index::workers], write_end)
-            os.close(write_end)
-            children.append(pid)
-            selector.register(os.fdopen(read_end, "r", encoding="utf-8"), selectors.EVENT_READ)
-        failures = []
-        open_pipes = workers
-        while open_pipes:
-            for key, _ in selector.select():
-                line = key.fileobj.readline()
-                if not line:
-                    selector.unregister(key.fileobj)
-                    key.fileobj.close()
-                    open_pipes -= 1
-                    continue
-                message = json.loads(line)
-                if "error" in message:
-                    failures.append(message["error"])
-                    continue
-                yield Result(message["rel"], message["changed"],
-                             Entry(message["fp"], tuple(message["names"]),
-                                   tuple(message["routes"])))
-        for pid in children:
-            os.waitpid(pid, 0)
-        gc.unfreeze()
-        if failures:
-            raise RuntimeError("rendering failed in a worker process:\n" + failures[0])
+        try:
+            with tempfile.TemporaryDirectory(prefix="portal-render-") as scratch:
+                children = {}
+                for index in range(1, workers):
+                    report = Path(scratch) / f"{index}.jsonl"
+                    pid = os.fork()
+                    if pid == 0:  # pragma: no cover - runs in the worker process
+                        self._worker(shares[index], report)
+                    children[pid] = report
+                yield from map(self._run, shares[0])
+                failures = []
+                for pid, report in children.items():
+                    os.waitpid(pid, 0)
+                    for line in report.read_text("utf-8").splitlines():
+                        message = json.loads(line)
+                        if "error" in message:
+                            failures.append(message["error"])
+                            continue
+                        yield Result(message["rel"], message["changed"],
+                                     Entry(message["fp"], tuple(message["names"]),
+                                           tuple(message["routes"])))
+                if failures or len(children) and any(
+                        not report.exists() for report in children.values()):
+                    raise RuntimeError("rendering failed in a worker process:\n"
+                                       + (failures[0] if failures else "no report"))
+        finally:
+            gc.unfreeze()
 
-    def _worker(self, jobs: list[Job], write_end: int) -> None:  # pragma: no cover
+    def _shares(self, jobs: list[Job], workers: int) -> list[list[Job]]:
+        """``jobs`` in ``workers`` shares. Every language version of a page goes to the same
+        process, in runs of neighbouring pages dealt in turn: a process then touches (and so
+        copies) about its share of the models rather than all of them, and the shares cost
+        about the same."""
+        prefixes = tuple(f"{lang.prefix}/" for lang in self.site.languages if lang.prefix) \
+            if self.site else ()
+        groups: dict[str, list[Job]] = {}
+        for job in jobs:
+            neutral = next((job.rel[len(p):] for p in prefixes if job.rel.startswith(p)),
+                           job.rel)
+            groups.setdefault(neutral, []).append(job)
+        ordered = [job for group in groups.values() for job in group]
+        return [[job for start in range(index * SHARE_RUN, len(ordered), workers * SHARE_RUN)
+                 for job in ordered[start:start + SHARE_RUN]] for index in range(workers)]
+
+    def _worker(self, jobs: list[Job], report: Path) -> None:  # pragma: no cover
         status = 0
-        with os.fdopen(write_end, "w", encoding="utf-8") as pipe:
+        with report.open("w", encoding="utf-8") as out:
             try:
                 for job in jobs:
                     result = self._run(job)
-                    pipe.write(json.dumps({"rel": result.rel, "changed": result.changed,
-                                           "fp": result.entry.fingerprint,
-                                           "names": result.entry.names,
-                                           "routes": result.entry.routes}) + "\n")
+                    out.write(json.dumps({"rel": result.rel, "changed": result.changed,
+                                          "fp": result.entry.fingerprint,
+                                          "names": result.entry.names,
+                                          "routes": result.entry.routes}) + "\n")
             except BaseException:
-                pipe.write(json.dumps({"error": traceback.format_exc()}) + "\n")
+                out.write(json.dumps({"error": traceback.format_exc()}) + "\n")
                 status = 1
         os._exit(status)
 
