@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..core.jsontext import indented_json
 from ..core.site import Site
 from .model import Item
 
@@ -126,7 +127,7 @@ def items_csv(items: list[Item], cols: list[Column]) -> str:
 
 def items_json(items: list[Item], cols: list[Column]) -> str:
     records = [{col.name: _plain(col.value(item)) for col in cols} for item in items]
-    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    return indented_json(records)
 
 
 def _schema(cols: list[Column], json_lists: bool) -> dict:

@@ -221,6 +221,7 @@ class BuildPlan:
         self._shells: dict[str, str] = {}
         self._context_digests: dict[str, str] = {}
         self._route_sets: dict[tuple[str, ...], bool] = {}
+        self._groups: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._announce: Callable[[Path, bool], None] = lambda target, changed: None
 
     # -- registering jobs ----------------------------------------------------------------
@@ -306,10 +307,15 @@ class BuildPlan:
         finally:
             _recording = None
         payload = data.encode("utf-8") if isinstance(data, str) else data
-        names = tuple(sorted(recorder.names)) if recorder else ()
-        routes = tuple(sorted(recorder.routes)) if recorder else ()
+        names = self._shared(sorted(recorder.names)) if recorder else ()
+        routes = self._shared(sorted(recorder.routes)) if recorder else ()
         entry = Entry(job.fingerprint(self, names), names, routes)
         return Result(job.rel, self._write(job.rel, payload), entry)
+
+    def _shared(self, keys: list[str]) -> tuple[str, ...]:
+        """One tuple for every page that read the same names (most pages of a template do)."""
+        group = tuple(keys)
+        return self._groups.setdefault(group, group)
 
     def _write(self, rel: str, payload: bytes) -> bool:
         existing = self.final / rel
@@ -349,8 +355,8 @@ class BuildPlan:
                             failures.append(message["error"])
                             continue
                         yield Result(message["rel"], message["changed"],
-                                     Entry(message["fp"], tuple(message["names"]),
-                                           tuple(message["routes"])))
+                                     Entry(message["fp"], self._shared(message["names"]),
+                                           self._shared(message["routes"])))
                 if failures or len(children) and any(
                         not report.exists() for report in children.values()):
                     raise RuntimeError("rendering failed in a worker process:\n"

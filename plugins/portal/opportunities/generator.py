@@ -13,6 +13,7 @@ from pelican.generators import Generator
 
 from ..core.clock import build_time
 from ..core.errors import Problem, fail_build
+from ..core.jsontext import indented_json
 from ..core.render import produce_file, render_route
 from ..core.site import Listing, NavItem, Route, site_of
 from ..i18n import N_, labels, translate
@@ -232,7 +233,7 @@ def open_data(header: dict, opportunities: list[Opportunity], withdrawn: dict) -
     """``opportunities.json``: every accepted record as normalised, and the withdrawn ids."""
     data = {**header, "opportunities": [opp.record for opp in opportunities],
             "withdrawn": list(withdrawn.values())}
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return indented_json(data)
 
 
 def _pagination(pages: list, number: int) -> dict:

@@ -7,6 +7,7 @@ import json
 from feedgenerator import Atom1Feed
 from markupsafe import Markup
 
+from ..core.jsontext import indented_json
 from ..core.languages import Language
 from .model import Opportunity
 from .vocabulary import DISTRICTS
@@ -94,7 +95,7 @@ def json_feed(items: list[tuple[Opportunity, str]], language: Language, title: s
     feed = {"version": "https://jsonfeed.org/version/1.1", "title": title,
             "home_page_url": home_url, "feed_url": feed_url, "language": language.hreflang,
             "items": entries}
-    return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"
+    return indented_json(feed)
 
 
 def atom_feed(items: list[tuple[Opportunity, str]], language: Language, title: str,
