@@ -123,6 +123,15 @@ def test_a_page_title_in_the_menu_reaches_every_page(project, first_build, tmp_p
     assert "（新）" in (output / "zh-tw" / "opportunities" / "index.html").read_text("utf-8")
 
 
+def test_a_file_deleted_from_the_output_is_made_again(project, first_build):
+    output, _ = first_build
+    page = output / "about" / "index.html"
+    expected = page.read_bytes()
+    page.unlink()
+    again = built(project, output)
+    assert again["made"] == 1 and page.read_bytes() == expected
+
+
 def test_serial_and_parallel_rendering_make_the_same_site(project, tmp_path):
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
     built(project, serial, "PORTAL_BUILD_WORKERS=1", "PORTAL_SEARCH_INDEX=false")

@@ -125,12 +125,13 @@ class PageJob:
                 inputs.append((name, function, args))
             elif name in self.extra:
                 inputs.append((name, self.extra[name]))
-            elif name in plan.covered_names or name in plan.settings:
-                continue  # page placement, settings and code: in the shell digest
+            elif name in plan.settings:
+                continue  # settings, like code and templates, are in the shell digest
             elif name in self.generator.context:
                 inputs.append((name, plan.context_digest(name, self.generator.context[name])))
-            # Anything else is a Jinja global or set by a page_rendering listener from what it
-            # read, which is recorded too.
+            # Anything else is the page's place in the site (route, lang, nav …: the route and
+            # the shell), a Jinja global (code), or set by a page_rendering listener from what
+            # it read, which is recorded too.
         # A tuple, not a list: lists are remembered for the whole build, and this one is new
         # for every page.
         return plan.digester.digest((plan.shell(self.language), self.template, self.route,
@@ -216,7 +217,6 @@ class BuildPlan:
         self.changed: set[str] = set()
         self.kept = 0
         self.site: Any = None
-        self.covered_names: frozenset[str] = frozenset()
         self.shell_files = shell_files
         self._shells: dict[str, str] = {}
         self._context_digests: dict[str, str] = {}
@@ -229,7 +229,9 @@ class BuildPlan:
     def add(self, job: Job) -> None:
         """Queue ``job``, or keep last build's file when nothing it was made from changed."""
         previous = self.previous.files.get(job.rel)
-        if previous is not None and self._still_valid(job, previous):
+        # A file deleted from the output folder by hand is made again.
+        if previous is not None and self._still_valid(job, previous) and \
+                os.path.exists(self.final / job.rel):
             self.jobs.pop(job.rel, None)
             self.entries[job.rel] = previous
             self.kept += 1
