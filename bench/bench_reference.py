@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -32,7 +31,7 @@ from pathlib import Path
 
 from make_reference import make_reference, reference_environment
 
-from make_corpus import ROOT
+from make_corpus import ROOT, clean_project
 
 #: One build in a child process, as `make html` runs it.
 BUILD = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-q"]
@@ -98,13 +97,6 @@ def portal_build(project: Path, *extra: str) -> dict:
     return measured([*BUILD, "-o", str(project / "output"), *extra], project, env)
 
 
-def clean(project: Path) -> None:
-    for name in ("output", ".cache", "reports"):
-        shutil.rmtree(project / name, ignore_errors=True)
-    for stray in project.glob(".output-*"):
-        shutil.rmtree(stray, ignore_errors=True)
-
-
 def edit_record(project: Path, round_number: int) -> None:
     path = project / "feed.json"
     feed = json.loads(path.read_text("utf-8"))
@@ -136,7 +128,7 @@ def main() -> None:
 
     fulls, noops, changes = [], [], []
     for run in range(args.repeat):
-        clean(project)
+        clean_project(project)
         full = portal_build(project, "-e", "PORTAL_SEARCH_INDEX=false")
         fulls.append(full)
         print(f"portal full build {run + 1}: {full['seconds']:.1f} s, "

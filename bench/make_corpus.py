@@ -62,6 +62,13 @@ def document(rng: random.Random, lang: str, number: int, kind: str) -> str:
     return "\n".join(header) + "\n\n" + paragraph(rng, 3) + "\n\n" + "\n\n".join(sections) + "\n"
 
 
+def clean_project(project: Path) -> None:
+    """Remove a project's output and every cache, so the next build is a clean (full) one."""
+    for leftover in (project / "output", project / ".cache", project / "reports",
+                     *project.glob(".output-*")):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
 def make_corpus(destination: Path, pages_per_language: int, seed: int = 2021) -> Path:
     """A buildable project in ``destination``: the real theme, plugins and settings, plus
     the site's own content and ``pages_per_language`` synthetic documents per language."""

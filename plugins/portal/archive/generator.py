@@ -8,12 +8,11 @@ from pathlib import Path
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
-from ..content.reader import make_markdown
+from ..content.reader import make_markdown, reading_settings
 from ..core.clock import build_time
 from ..core.errors import Problem, display_path, fail_build
-from ..core.fingerprint import code_digest, settings_text
 from ..core.languages import Language
-from ..core.parallel import digest_bytes, remembered_map, worker_count
+from ..core.parallel import remembered_map, worker_count
 from ..core.render import produce_file, render_route
 from ..core.site import Listing, NavItem, Route, Site, site_of
 from ..i18n import N_, catalogues_for, labels
@@ -99,15 +98,14 @@ class ArchiveGenerator(Generator):
         #: Folders whose item has errors (reported once; links to them are not reported again).
         self.unreadable: set[str] = set()
         folders = list(find_item_folders(root))
-        version = digest_bytes(code_digest(), repr(site.languages), site.base_path,
-                               settings_text(self.settings.get("MARKDOWN")),
-                               *(path.read_bytes() for path in vocabulary_files))
+        depends_on = (*reading_settings(self.settings, site.languages, site.base_path),
+                      *(path.read_bytes() for path in vocabulary_files))
 
         def read(folder: Path) -> tuple[Item | None, list[Problem]]:
             return read_item(folder, display_path(root), context)
 
         for folder, (item, found) in zip(folders, remembered_map(
-                "archive-items", read, folders, folder_key, self.settings, version),
+                "archive-items", read, folders, folder_key, self.settings, *depends_on),
                 strict=True):
             problems.extend(found)
             if item is not None:

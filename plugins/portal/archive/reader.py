@@ -212,7 +212,7 @@ def find_item_folders(root: Path) -> list[Path]:
 def folder_key(folder: Path) -> str:
     """What ``read_item`` reads of a folder: the bytes of item.yml, the other files by name,
     size and time (media are checked, not read)."""
-    from ..core.parallel import digest_bytes
+    from ..core.fingerprint import digest_bytes
 
     parts: list[bytes | str] = [str(folder)]
     for path in sorted(folder.rglob("*")):

@@ -8,15 +8,15 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from ..core.errors import Problem, display_path, fail_build, report
-from ..core.fingerprint import code_digest, settings_text
+from ..core.fingerprint import digest_bytes
 from ..core.languages import Language
-from ..core.parallel import digest_bytes, remembered_map
+from ..core.parallel import remembered_map
 from ..core.render import render_route
 from ..core.site import Listing, NavItem, Route, site_of
 from ..i18n import N_, labels
 from .links import link_problems
 from .model import PROGRAMME_SHARED_FIELDS, Entry, field_name
-from .reader import make_markdown, read_document
+from .reader import make_markdown, read_document, reading_settings
 
 
 class DocumentsGenerator(Generator):
@@ -93,9 +93,9 @@ class DocumentsGenerator(Generator):
             path, kind, language = file
             return digest_bytes(str(path), kind, language.code, path.read_bytes())
 
-        version = digest_bytes(code_digest(), repr(site.languages), site.base_path,
-                               settings_text(self.settings.get("MARKDOWN")), repr(kinds))
-        read_all = remembered_map("documents", read, files, key, self.settings, version)
+        read_all = remembered_map("documents", read, files, key, self.settings, repr(kinds),
+                                  *reading_settings(self.settings, site.languages,
+                                                    site.base_path))
         for (path, kind, language), (doc, found) in zip(files, read_all, strict=True):
             problems.extend(found)
             if doc is None:

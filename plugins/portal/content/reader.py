@@ -42,6 +42,15 @@ def make_markdown(settings: dict) -> markdown.Markdown:
                              output_format=config.get("output_format", "html"))
 
 
+def reading_settings(settings: dict, languages: tuple[Language, ...], base_path: str
+                     ) -> tuple[str, ...]:
+    """What a file read with ``make_markdown`` depends on besides the file itself (results
+    of reading are kept between builds under these)."""
+    from ..core.fingerprint import settings_text
+
+    return repr(languages), base_path, settings_text(settings.get("MARKDOWN"))
+
+
 def read_document(path: Path, display: str, kind: str, language: Language,
                   languages: dict[str, Language], md: markdown.Markdown,
                   base_path: str = "") -> tuple[Document | None, list[Problem]]:

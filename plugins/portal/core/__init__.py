@@ -8,6 +8,7 @@ from .errors import EditorError, Problem, fail_build
 from .languages import Language
 from .options import OPTIONS, validate_settings
 from .output import begin_build, finish_build, output_ready
+from .plan import RecordingContext
 from .site import Listing, NavItem, Route, Site, site_of
 
 __all__ = [
@@ -27,7 +28,13 @@ def start_run(pelican) -> None:
     begin_build(pelican)
 
 
+def record_template_reads(generator) -> None:
+    """Every generator's templates note the names a page reads (the page's inputs)."""
+    generator.env.context_class = RecordingContext
+
+
 def register() -> None:
     signals.initialized.connect(check_settings)
     signals.get_generators.connect(start_run)
+    signals.generator_init.connect(record_template_reads)
     signals.finalized.connect(finish_build)

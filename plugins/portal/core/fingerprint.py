@@ -138,6 +138,15 @@ class Digester:
         return result
 
 
+def digest_bytes(*parts: bytes | str) -> str:
+    """Digest of a sequence of texts and byte strings (each part counts separately)."""
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        hasher.update(part.encode("utf-8") if isinstance(part, str) else part)
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
 def files_digest(*roots: Path, pattern: str = "**/*") -> str:
     """Digest of every file's path and bytes under ``roots`` (templates, catalogues, code)."""
     hasher = hashlib.blake2b(digest_size=16)

@@ -10,7 +10,6 @@ are removed. Every check that can fail on an editor's input runs before anything
 from __future__ import annotations
 
 import atexit
-import hashlib
 import os
 import shutil
 import sys
@@ -21,7 +20,8 @@ from pathlib import Path
 from blinker import signal
 
 from . import render
-from .fingerprint import code_digest, files_digest, settings_text
+from .fingerprint import code_digest, digest_bytes, files_digest, settings_text
+from .parallel import worker_count
 from .plan import BuildPlan, Manifest
 
 #: Sent with ``output_path`` (the finished site) and ``bundle_path`` (where the search bundle
@@ -40,7 +40,7 @@ def _project_root(settings: dict) -> Path:
 
 def manifest_path(settings: dict, final: Path) -> Path:
     """Where the plan of the build into ``final`` is kept between builds."""
-    key = hashlib.blake2b(str(final).encode(), digest_size=6).hexdigest()
+    key = digest_bytes(str(final))[:12]
     return _project_root(settings) / settings["PORTAL_BUILD_CACHE_DIR"] / f"{key}.json"
 
 
@@ -50,15 +50,12 @@ def _shell_files(settings: dict) -> str:
     from importlib.metadata import version
 
     libraries = [version(name) for name in ("pelican", "jinja2", "babel", "markdown", "nh3")]
-    hasher = hashlib.blake2b(digest_size=16)
-    for part in (code_digest(), files_digest(Path(settings["THEME"])),
-                 files_digest(_project_root(settings) / settings["PORTAL_TRANSLATIONS_DIR"]),
-                 *libraries, sys.version):
-        hasher.update(part.encode() + b"\0")
-    for key, value in sorted(settings.items()):
-        if key not in ("OUTPUT_PATH", "PORTAL_SITE"):
-            hasher.update(f"{key}={settings_text(value)}\0".encode())
-    return hasher.hexdigest()
+    return digest_bytes(
+        code_digest(), files_digest(Path(settings["THEME"])),
+        files_digest(_project_root(settings) / settings["PORTAL_TRANSLATIONS_DIR"]),
+        *libraries, sys.version,
+        *(f"{key}={settings_text(value)}" for key, value in sorted(settings.items())
+          if key not in ("OUTPUT_PATH", "PORTAL_SITE")))
 
 
 def begin_build(pelican) -> None:
@@ -85,7 +82,7 @@ def begin_build(pelican) -> None:
         staging = final
         complete = False
     pelican.portal_final_output = final
-    plan = BuildPlan(final, staging, previous, complete, settings.get("PORTAL_BUILD_WORKERS", 0),
+    plan = BuildPlan(final, staging, previous, complete, worker_count(settings),
                      settings, _shell_files(settings))
     pelican.portal_plan = plan
     render.activate(plan)

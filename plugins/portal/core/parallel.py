@@ -10,7 +10,6 @@ not once per build.
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import pickle
 import tempfile
@@ -18,6 +17,8 @@ import traceback
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
+
+from .fingerprint import code_digest, digest_bytes
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -30,42 +31,64 @@ def worker_count(settings: dict) -> int:
     return settings.get("PORTAL_BUILD_WORKERS", 0) or os.cpu_count() or 1
 
 
-def parallel_map(function: Callable[[Item], Result], items: Sequence[Item],
-                 workers: int) -> list[Result]:
-    """``[function(item) for item in items]``, in ``workers`` processes when worth it."""
-    workers = min(workers, max(1, len(items) // PARALLEL_FROM))
-    if workers <= 1:
-        return [function(item) for item in items]
+def run_shares(function: Callable[[Item], Result], shares: list[list[Item]],
+               on_result: Callable[[Result], None] | None = None) -> list[list[Result]]:
+    """``function`` over every item of every share: the first share in this process, each
+    other one in a forked process that inherits the build's data copy-on-write (nothing is
+    sent to it) and returns its results through a temporary file. This process takes a share
+    itself: one process fewer copies the data. ``on_result`` sees every result, this
+    process's as they come."""
+    report = on_result or (lambda result: None)
+
+    def own() -> list[Result]:
+        results = []
+        for item in shares[0]:
+            results.append(function(item))
+            report(results[-1])
+        return results
+
+    if len(shares) == 1:
+        return [own()]
     gc.collect()
-    gc.freeze()
+    gc.freeze()  # the collector would otherwise touch, and so copy, every shared object
     try:
         with tempfile.TemporaryDirectory(prefix="portal-workers-") as scratch:
-            children = []
-            # This process takes the first share itself: one process fewer to copy the data.
-            for index in range(1, workers):
+            children = {}
+            for index in range(1, len(shares)):
+                target = Path(scratch) / f"{index}.pickle"
                 pid = os.fork()
                 if pid == 0:  # pragma: no cover - runs in the worker process
-                    _work(function, items, index, workers, Path(scratch) / f"{index}.pickle")
-                children.append(pid)
-            results: list[Any] = [None] * len(items)
-            results[0::workers] = [function(item) for item in items[0::workers]]
-            failed = any(os.waitpid(pid, 0)[1] != 0 for pid in children)
-            for index in range(1, workers):
-                outcome = pickle.loads((Path(scratch) / f"{index}.pickle").read_bytes())
+                    _work(function, shares[index], target)
+                children[pid] = target
+            outcomes = [own()]
+            for pid, target in children.items():
+                os.waitpid(pid, 0)
+                outcome = pickle.loads(target.read_bytes()) if target.exists() else "no result"
                 if isinstance(outcome, str):
                     raise RuntimeError("a worker process failed:\n" + outcome)
-                results[index::workers] = outcome
-            if failed:
-                raise RuntimeError("a worker process failed")
-            return results
+                for result in outcome:
+                    report(result)
+                outcomes.append(outcome)
+            return outcomes
     finally:
         gc.unfreeze()
 
 
-def _work(function, items, index: int, workers: int, target: Path) -> None:  # pragma: no cover
+def parallel_map(function: Callable[[Item], Result], items: Sequence[Item],
+                 workers: int) -> list[Result]:
+    """``[function(item) for item in items]``, in ``workers`` processes when worth it."""
+    workers = min(workers, max(1, len(items) // PARALLEL_FROM))
+    outcomes = run_shares(function, [list(items[index::workers]) for index in range(workers)])
+    results: list[Any] = [None] * len(items)
+    for index, outcome in enumerate(outcomes):
+        results[index::workers] = outcome
+    return results
+
+
+def _work(function, items: list, target: Path) -> None:  # pragma: no cover - a worker
     status = 0
     try:
-        outcome: Any = [function(item) for item in items[index::workers]]
+        outcome: Any = [function(item) for item in items]
     except BaseException:
         outcome, status = traceback.format_exc(), 1
     try:
@@ -77,10 +100,12 @@ def _work(function, items, index: int, workers: int, target: Path) -> None:  # p
 
 
 def remembered_map(name: str, function: Callable[[Item], Result], items: Sequence[Item],
-                   key_of: Callable[[Item], Hashable], settings: dict, version: str = ""
+                   key_of: Callable[[Item], Hashable], settings: dict, *depends_on: bytes | str
                    ) -> list[Result]:
     """``parallel_map`` that reuses the results of the last build for items whose key is the
-    same. ``version`` names everything else the results depend on (code, settings)."""
+    same. ``depends_on`` names what else the results depend on (schemas, settings); the
+    portal's code always counts."""
+    version = digest_bytes(code_digest(), *depends_on)
     store = _store(settings, name)
     remembered: dict = {}
     try:
@@ -110,11 +135,3 @@ def remembered_map(name: str, function: Callable[[Item], Result], items: Sequenc
 def _store(settings: dict, name: str) -> Path:
     root = Path(settings["PATH"]).resolve().parent
     return root / settings.get("PORTAL_BUILD_CACHE_DIR", ".cache/build") / f"{name}.pickle"
-
-
-def digest_bytes(*parts: bytes | str) -> str:
-    hasher = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        hasher.update(part.encode("utf-8") if isinstance(part, str) else part)
-        hasher.update(b"\0")
-    return hasher.hexdigest()

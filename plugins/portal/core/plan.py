@@ -13,12 +13,8 @@ facet and goal pages that show it, and an edited page title re-renders the pages
 
 from __future__ import annotations
 
-import gc
-import itertools
 import json
 import os
-import tempfile
-import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,12 +23,11 @@ from typing import Any
 from jinja2.runtime import Context
 
 from .fingerprint import Digester
+from .parallel import PARALLEL_FROM, run_shares
 
 #: The inputs being recorded for the job running in this process (None: not recording).
 _recording: Recorder | None = None
 MANIFEST_VERSION = 2
-#: Below this many jobs, forking workers costs more than it saves.
-PARALLEL_FROM = 48
 #: Jobs are dealt to the processes in runs of this many neighbouring pages.
 SHARE_RUN = 256
 
@@ -209,7 +204,7 @@ class BuildPlan:
         self.staging = staging
         self.previous = previous
         self.complete = complete
-        self.workers = workers or os.cpu_count() or 1
+        self.workers = workers
         self.settings = settings
         self.digester = Digester()
         self.jobs: dict[str, Job] = {}
@@ -278,6 +273,14 @@ class BuildPlan:
 
     def execute(self, announce: Callable[[Path, bool], None]) -> None:
         """Run every queued job, in parallel worker processes when there are enough."""
+        def record(result: Result) -> None:
+            self.entries[result.rel] = Entry(result.entry.fingerprint,
+                                             self._shared(result.entry.names),
+                                             self._shared(result.entry.routes))
+            if result.changed:
+                self.changed.add(result.rel)
+            announce(self.final / result.rel, result.changed)
+
         jobs = list(self.jobs.values())
         workers = min(self.workers, max(1, len(jobs) // PARALLEL_FROM))
         if workers > 1:
@@ -287,17 +290,11 @@ class BuildPlan:
             for job in jobs:
                 if isinstance(job, PageJob):
                     firsts.setdefault((id(job.generator), job.template), job)
+            for job in firsts.values():
+                record(self._run(job))
             first_jobs = set(map(id, firsts.values()))
-            rest = [job for job in jobs if id(job) not in first_jobs]
-            results = itertools.chain(map(self._run, firsts.values()),
-                                      self._in_workers(rest, workers))
-        else:
-            results = map(self._run, jobs)
-        for result in results:
-            self.entries[result.rel] = result.entry
-            if result.changed:
-                self.changed.add(result.rel)
-            announce(self.final / result.rel, result.changed)
+            jobs = [job for job in jobs if id(job) not in first_jobs]
+        run_shares(self._run, self._shares(jobs, workers), on_result=record)
         self.jobs.clear()
 
     def _run(self, job: Job) -> Result:
@@ -331,43 +328,9 @@ class BuildPlan:
             target.write_bytes(payload)
         return changed
 
-    def _in_workers(self, jobs: list[Job], workers: int) -> Iterable[Result]:
-        """Run a share of the jobs here and the others in ``workers - 1`` forked processes, which
-        share the build's models copy-on-write (each extra process copies what it touches,
-        so this one works too rather than wait) and report one JSON line per file."""
-        shares = self._shares(jobs, workers)
-        gc.collect()
-        gc.freeze()  # the collector would otherwise touch, and so copy, every shared object
-        try:
-            with tempfile.TemporaryDirectory(prefix="portal-render-") as scratch:
-                children = {}
-                for index in range(1, workers):
-                    report = Path(scratch) / f"{index}.jsonl"
-                    pid = os.fork()
-                    if pid == 0:  # pragma: no cover - runs in the worker process
-                        self._worker(shares[index], report)
-                    children[pid] = report
-                yield from map(self._run, shares[0])
-                failures = []
-                for pid, report in children.items():
-                    os.waitpid(pid, 0)
-                    for line in report.read_text("utf-8").splitlines():
-                        message = json.loads(line)
-                        if "error" in message:
-                            failures.append(message["error"])
-                            continue
-                        yield Result(message["rel"], message["changed"],
-                                     Entry(message["fp"], self._shared(message["names"]),
-                                           self._shared(message["routes"])))
-                if failures or len(children) and any(
-                        not report.exists() for report in children.values()):
-                    raise RuntimeError("rendering failed in a worker process:\n"
-                                       + (failures[0] if failures else "no report"))
-        finally:
-            gc.unfreeze()
-
     def _shares(self, jobs: list[Job], workers: int) -> list[list[Job]]:
-        """``jobs`` in ``workers`` shares. Every language version of a page goes to the same
+        """``jobs`` in ``workers`` shares (``core.parallel.run_shares`` runs the first here
+        and each other in a forked process). Every language version of a page goes to the same
         process, in runs of neighbouring pages dealt in turn: a process then touches (and so
         copies) about its share of the models rather than all of them, and the shares cost
         about the same."""
@@ -381,21 +344,6 @@ class BuildPlan:
         ordered = [job for group in groups.values() for job in group]
         return [[job for start in range(index * SHARE_RUN, len(ordered), workers * SHARE_RUN)
                  for job in ordered[start:start + SHARE_RUN]] for index in range(workers)]
-
-    def _worker(self, jobs: list[Job], report: Path) -> None:  # pragma: no cover
-        status = 0
-        with report.open("w", encoding="utf-8") as out:
-            try:
-                for job in jobs:
-                    result = self._run(job)
-                    out.write(json.dumps({"rel": result.rel, "changed": result.changed,
-                                          "fp": result.entry.fingerprint,
-                                          "names": result.entry.names,
-                                          "routes": result.entry.routes}) + "\n")
-            except BaseException:
-                out.write(json.dumps({"error": traceback.format_exc()}) + "\n")
-                status = 1
-        os._exit(status)
 
     # -- the result ----------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from blinker import signal
 
 from .languages import Language
-from .plan import BuildPlan, FileJob, PageJob, RecordingContext
+from .plan import BuildPlan, FileJob, PageJob
 from .site import Route, site_of
 
 #: Sent (with ``route``, ``language``, ``template`` and the mutable ``context``) before a page is
@@ -81,9 +81,6 @@ def render_route(generator, route: Route, language: Language, template: str, *,
     depend on.
     """
     site = site_of(generator)
-    if not isinstance(generator.env.context_class, type) or \
-            not issubclass(generator.env.context_class, RecordingContext):
-        generator.env.context_class = RecordingContext
     name = site.output_name(language, route.path)
     job = PageJob(name, generator, route, language, template, extra, lazy or {},
                   site.page_context, page_rendering.send)

@@ -26,5 +26,6 @@ def opportunity_card(context, opp) -> Markup:
     return card
 
 
-def forget_cards(*_args, **_kwargs) -> None:
+def forget_cards() -> None:
+    """A new build: cards of the last one (in a long-lived process) are not reused."""
     _cards.clear()

@@ -8,9 +8,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from ..core.fingerprint import code_digest
+from ..core.fingerprint import digest_bytes
 from ..core.languages import Language
-from ..core.parallel import digest_bytes, remembered_map
+from ..core.parallel import remembered_map
 from .model import Opportunity
 from .normalise import normalise_record
 from .validation import SCHEMA_FILE, record_errors, tombstone_errors
@@ -70,8 +70,7 @@ def _check_all(records: list, schema_dir: str, settings: dict | None) -> list[tu
     if settings is None:
         return [check(raw) for raw in records]
     schema = (Path(schema_dir) / SCHEMA_FILE).read_bytes()
-    version = digest_bytes(schema, code_digest())
-    return remembered_map("feed-records", check, records, _content_key, settings, version)
+    return remembered_map("feed-records", check, records, _content_key, settings, schema)
 
 
 def _content_key(raw: object) -> str:

@@ -3,7 +3,6 @@ copy kept so that a failed or suspicious update never replaces a good feed."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import urllib.error
@@ -12,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..core.fingerprint import digest_bytes
 from .validation import check_feed_document
 
 
@@ -105,7 +105,7 @@ def save_last_good(data: bytes, document: dict, source: str, cache_dir: Path,
                    meta: dict) -> None:
     """Keep the feed as read (unless the last good copy already holds these very bytes),
     with its record count, so the next build need not parse it to compare."""
-    digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+    digest = digest_bytes(data)
     last_good = cache_dir / "last-good.json"
     if meta.get("digest") == digest and meta.get("source") == source and last_good.exists():
         return
