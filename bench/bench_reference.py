@@ -4,11 +4,13 @@ of pages built by Hugo, in the same run on the same machine. Not a test: figures
 
     make bench                       # or: .venv/bin/python bench/bench_reference.py --repeat 3
 
-Portal figures, each the median of ``--repeat`` runs:
+Figures, each the median of ``--repeat`` runs unless said:
 - full: a clean build (no output folder, no caches of any kind) of every page and file;
 - noop: a rebuild with nothing changed;
 - one_change: a rebuild after one feed record is edited, and after one Markdown file is
   edited (both kinds are run; the median is over all of them);
+- Hugo: a clean build (median), then a rebuild with nothing changed and one after one page
+  changed (Hugo's command line rebuilds everything each time);
 - peak_mb: the most memory the build's processes used at once (proportional set size, summed
   over the main process and its rendering workers), sampled every 50 ms.
 Search indexing (Pagefind) is measured on its own, as Hugo does no search indexing; its time
@@ -121,7 +123,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
     args = parser.parse_args()
-    from hugo_site import build_hugo, make_hugo_site
+    from hugo_site import build_hugo, make_hugo_site, rebuild_hugo_one_change, run_hugo
 
     project = make_reference(args.out / "reference")
     print(f"reference corpus: {project}", flush=True)
@@ -153,7 +155,12 @@ def main() -> None:
     site = make_hugo_site(project, args.out / "hugo-site", target_pages=pages)
     hugo_runs = [build_hugo(site) for _ in range(args.repeat)]
     hugo_s = statistics.median(r["seconds"] for r in hugo_runs)
+    # Hugo's command line has no incremental mode (only its server does): these are full
+    # builds over the existing public/ and image copies, printed for comparison.
+    hugo_noop = run_hugo(site)
+    hugo_change = rebuild_hugo_one_change(site)
     print(f"hugo: html_pages={hugo_runs[0]['html_pages']} full_s={hugo_s:.2f} "
+          f"noop_s={hugo_noop['seconds']:.2f} one_change_s={hugo_change['seconds']:.2f} "
           f"peak_mb={max(r['peak_mb'] for r in hugo_runs):.0f}")
     print(f"bench: full_s={full_s:.2f} hugo_s={hugo_s:.2f} ratio={full_s / hugo_s:.2f} "
           f"noop_s={noop_s:.2f} one_change_s={change_s:.2f} peak_mb={peak:.0f}")
