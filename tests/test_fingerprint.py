@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from dataclasses import MISSING, fields
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -15,7 +16,9 @@ import pytest
 from conftest import ROOT, language_table
 from portal.core.fingerprint import Digester
 from portal.core.languages import languages_from_settings
+from portal.core.site import Route
 from portal.opportunities.importer import import_feed
+from portal.opportunities.model import Occurrence
 
 TAIPEI = ZoneInfo("Asia/Taipei")
 SCHEMAS = str(ROOT / "data" / "schemas")
@@ -86,3 +89,28 @@ def test_order_counts_in_lists_and_not_in_sets():
     digester = Digester()
     assert digester.digest([1, 2]) != digester.digest([2, 1])
     assert digester.digest({"b", "a"}) == Digester().digest({"a", "b"})
+
+
+@pytest.mark.parametrize("model", [Route, Occurrence])
+def test_models_digested_as_plain_data_cover_every_field(model):
+    """Routes and sessions say themselves what they are made of (one JSON step instead of a
+    walk, for speed): a field added later must change their digest too."""
+    start = datetime(2026, 12, 1, 9, tzinfo=TAIPEI)
+    values = {"key": "k", "path": "p/", "languages": frozenset({"en"}), "original": "en",
+              "start": start, "end": start + timedelta(hours=2)}
+    required = {f.name: values[f.name] for f in fields(model)
+                if f.default is MISSING and f.default_factory is MISSING}
+    base = Digester().digest(model(**required))
+    for field_ in fields(model):
+        if field_.name in required:
+            continue
+        changed = model(**required, **{field_.name: _other_value(field_.type)})
+        assert Digester().digest(changed) != base, f"{model.__name__}.{field_.name}"
+
+
+def _other_value(annotation: str) -> object:
+    for kind, value in (("dict", {"en": "changed"}), ("date", date(2020, 1, 2)),
+                        ("int", 7), ("bool", False), ("str", "changed")):
+        if annotation.startswith(kind) or f"{kind} |" in annotation:
+            return value
+    raise AssertionError(f"no test value for {annotation}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pelican import signals
 
 from .errors import EditorError, Problem, fail_build
+from .jinja_env import dict_first_getattr
 from .languages import Language
 from .options import OPTIONS, validate_settings
 from .output import begin_build, finish_build, output_ready
@@ -28,13 +29,18 @@ def start_run(pelican) -> None:
     begin_build(pelican)
 
 
-def record_template_reads(generator) -> None:
-    """Every generator's templates note the names a page reads (the page's inputs)."""
+def prepare_templates(generator) -> None:
+    """Every generator's templates note the names a page reads (the page's inputs), and
+    look attributes of feed records up quickly."""
     generator.env.context_class = RecordingContext
+    generator.env.getattr = dict_first_getattr(generator.env)
+    # Every build makes new environments and templates do not change while one runs: no
+    # need to look at each template file's time at every include of every page.
+    generator.env.auto_reload = False
 
 
 def register() -> None:
     signals.initialized.connect(check_settings)
     signals.get_generators.connect(start_run)
-    signals.generator_init.connect(record_template_reads)
+    signals.generator_init.connect(prepare_templates)
     signals.finalized.connect(finish_build)

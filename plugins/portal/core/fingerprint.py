@@ -70,6 +70,8 @@ class Digester:
             update(b")")
         elif kind is list or kind is dict:
             update(self._object(value))
+        elif id(value) in self._memo:  # a model seen before: skip the checks below
+            update(self._memo[id(value)])
         elif isinstance(value, _SCALARS):  # str and int subclasses (Markup, enums of str)
             update(f"{kind.__qualname__}:{value!r};".encode())
         elif isinstance(value, (datetime, date, time)):
@@ -88,9 +90,10 @@ class Digester:
         elif isinstance(value, bytes):
             update(b"B" + hashlib.blake2b(value, digest_size=16).digest())
         elif isinstance(value, types.ModuleType):
-            update(f"mod:{value.__name__};".encode())
+            update(self._remember(value, f"mod:{value.__name__};".encode()))
         elif isinstance(value, (types.FunctionType, types.BuiltinFunctionType, type)):
-            update(f"fn:{value.__module__}.{value.__qualname__};".encode())
+            update(self._remember(value, f"fn:{value.__module__}.{value.__qualname__};"
+                                  .encode()))
         else:
             update(self._object(value))
 
@@ -109,6 +112,11 @@ class Digester:
             for item in value:
                 self._feed(hasher, item)
             hasher.update(b"]")
+
+    def _remember(self, value: Any, data: bytes) -> bytes:
+        self._memo[id(value)] = data
+        self._keep.append(value)
+        return data
 
     def _object(self, value: Any) -> bytes:
         key = id(value)
@@ -132,10 +140,8 @@ class Digester:
         else:
             raise TypeError(f"cannot fingerprint a {type(value).__qualname__}: give it a "
                             "__fingerprint__ method or pass plain data to the template")
-        result = b"O" + type(value).__qualname__.encode() + self._bytes(data)
-        self._memo[key] = result
-        self._keep.append(value)
-        return result
+        return self._remember(value, b"O" + type(value).__qualname__.encode()
+                              + self._bytes(data))
 
 
 def digest_bytes(*parts: bytes | str) -> str:

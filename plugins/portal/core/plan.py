@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2.runtime import Context
+from jinja2.runtime import Context, missing
 
 from .fingerprint import Digester
 from .parallel import PARALLEL_FROM, run_shares
@@ -51,6 +51,20 @@ class RecordingContext(Context):
         if _recording is not None:
             _recording.names.add(key)
         return super().resolve_or_missing(key)
+
+    def derived(self, locals: dict[str, Any] | None = None) -> Context:
+        """The context a ``pass_context`` function sees inside a loop or block (``_()`` in
+        most blocks). Jinja's own copies every global and setting into a new mapping, several
+        times per page; sharing the parent mapping, which does not change while a page
+        renders, resolves every name to the same value."""
+        context = type(self)(self.environment, self.parent, self.name, {})
+        context.vars.update(self.vars)
+        if locals:
+            context.vars.update((key, value) for key, value in locals.items()
+                                if value is not missing)
+        context.eval_ctx = self.eval_ctx
+        context.blocks.update((name, list(chain)) for name, chain in self.blocks.items())
+        return context
 
 
 class RecordingDict(dict):
@@ -167,9 +181,16 @@ class Manifest:
 
     def save(self, path: Path) -> None:
         tables: dict[str, dict[tuple, int]] = {"names": {}, "routes": {}}
+        # Entries share their groups (``BuildPlan._shared``): looking a group up by identity
+        # first spares hashing a long tuple for each of tens of thousands of files.
+        by_identity: dict[tuple[str, int], int] = {}
 
         def index(table: str, group: tuple) -> int:
-            return tables[table].setdefault(group, len(tables[table]))
+            key = (table, id(group))
+            found = by_identity.get(key)
+            if found is None:
+                found = by_identity[key] = tables[table].setdefault(group, len(tables[table]))
+            return found
 
         files = {rel: [entry.fingerprint, index("names", entry.names),
                        index("routes", entry.routes)] for rel, entry in self.files.items()}
@@ -218,6 +239,7 @@ class BuildPlan:
         self._route_sets: dict[tuple[str, ...], bool] = {}
         self._groups: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._announce: Callable[[Path, bool], None] = lambda target, changed: None
+        self._folders: set[str] = set()  # staging folders made by this process
 
     # -- registering jobs ----------------------------------------------------------------
 
@@ -317,15 +339,20 @@ class BuildPlan:
         return self._groups.setdefault(group, group)
 
     def _write(self, rel: str, payload: bytes) -> bool:
-        existing = self.final / rel
+        # Plain os calls and each folder made once: tens of thousands of files per build.
         try:
-            changed = existing.read_bytes() != payload
+            with open(os.path.join(self.final, rel), "rb") as existing:
+                changed = existing.read() != payload
         except OSError:
             changed = True
         if changed or self.complete:
-            target = self.staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(payload)
+            target = os.path.join(self.staging, rel)
+            folder = os.path.dirname(target)
+            if folder not in self._folders:
+                os.makedirs(folder, exist_ok=True)
+                self._folders.add(folder)
+            with open(target, "wb") as staged:
+                staged.write(payload)
         return changed
 
     def _shares(self, jobs: list[Job], workers: int) -> list[list[Job]]:

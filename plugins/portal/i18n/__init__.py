@@ -6,7 +6,7 @@ from __future__ import annotations
 from pelican import signals
 
 from ..core.errors import Problem, report
-from .catalogs import catalogue_path, install_catalogues, load_catalogues
+from .catalogs import catalogue_path, install_catalogues, load_catalogues, page_gettext
 from .formatting import FILTERS, localised_date, minguo_year
 
 _cache: dict[tuple, tuple] = {}
@@ -63,9 +63,17 @@ def install_gettext(generator) -> None:
     install_catalogues(generator.env, catalogues_for(generator.settings, reload=True))
 
 
+def add_page_gettext(generator, *, language, context, **_) -> None:
+    """A page is rendered with the gettext of its own language."""
+    context.update(page_gettext(generator.env, language.code))
+
+
 def register() -> None:
+    from ..core.render import page_rendering
+
     signals.initialized.connect(add_filters)
     signals.generator_init.connect(install_gettext)
+    page_rendering.connect(add_page_gettext)
 
 
 __all__ = ["FILTERS", "N_", "Problem", "labels", "localised_date", "minguo_year", "register",

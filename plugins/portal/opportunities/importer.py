@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
+from operator import itemgetter
 from pathlib import Path
 
 from ..core.fingerprint import digest_bytes
@@ -61,16 +62,22 @@ def check_record(raw: object, schema_dir: str) -> tuple[object, list[tuple[str, 
     return record, record_errors(record, schema_dir)
 
 
-def _check_all(records: list, schema_dir: str, settings: dict | None) -> list[tuple]:
-    """Every record checked; with the build's settings, in parallel and remembered between
-    builds by the record's exact content (validation is most of an import's cost)."""
+def _check_all(records: list, schema_dir: str, settings: dict | None
+               ) -> tuple[list[tuple], list[str | None]]:
+    """Every record checked, and a digest of each as read (with the schema). With the build's
+    settings, checks run in parallel and are remembered between builds by the record's exact
+    content (validation is most of an import's cost)."""
     def check(raw: object) -> tuple:
         return check_record(raw, schema_dir)
 
     if settings is None:
-        return [check(raw) for raw in records]
+        return [check(raw) for raw in records], [None] * len(records)
     schema = (Path(schema_dir) / SCHEMA_FILE).read_bytes()
-    return remembered_map("feed-records", check, records, _content_key, settings, schema)
+    schema_digest = digest_bytes(schema)
+    keyed = [(f"{schema_digest}:{_content_key(raw)}", raw) for raw in records]
+    checked = remembered_map("feed-records", lambda pair: check(pair[1]), keyed,
+                             itemgetter(0), settings, schema)
+    return checked, [key for key, _ in keyed]
 
 
 def _content_key(raw: object) -> str:
@@ -82,7 +89,7 @@ def import_feed(document: dict, schema_dir: str, now: datetime, languages: tuple
     accepted: list[Opportunity] = []
     rejected: list[Reject] = []
     first_index: dict[str, int] = {}
-    checked = _check_all(document["opportunities"], schema_dir, settings)
+    checked, sources = _check_all(document["opportunities"], schema_dir, settings)
     for index, (record, relative_errors) in enumerate(checked):
         record_id = _record_id(record)
         prefix = f"$.opportunities[{index}]"
@@ -102,7 +109,8 @@ def import_feed(document: dict, schema_dir: str, now: datetime, languages: tuple
                                    f"duplicate id: record {first_index[record_id]} already "
                                    "uses it"))
             continue
-        opportunity = Opportunity(record, now, languages, stale_after)
+        opportunity = Opportunity(record, now, languages, stale_after,
+                                  source_digest=sources[index])
         problem = _unreadable(opportunity, index)
         if problem:
             rejected.append(problem)
