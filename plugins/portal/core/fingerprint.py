@@ -113,6 +113,23 @@ class Digester:
                 self._feed(hasher, item)
             hasher.update(b"]")
 
+    def _fresh(self, hasher, value: Any) -> None:
+        """Feed data made for this digest alone (what ``__fingerprint__`` returns): the same
+        bytes as ``_feed``, but its own lists and dicts are not remembered, since remembering
+        keeps them alive for the whole build."""
+        kind = type(value)
+        if kind is tuple:
+            hasher.update(b"(")
+            for item in value:
+                self._fresh(hasher, item)
+            hasher.update(b")")
+        elif kind is list or kind is dict:
+            inner = hashlib.blake2b(digest_size=16)
+            self._container(inner, value)
+            hasher.update(b"O" + kind.__qualname__.encode() + self._bytes(inner.hexdigest()))
+        else:
+            self._feed(hasher, value)
+
     def _remember(self, value: Any, data: bytes) -> bytes:
         self._memo[id(value)] = data
         self._keep.append(value)
@@ -140,8 +157,10 @@ class Digester:
         else:
             raise TypeError(f"cannot fingerprint a {type(value).__qualname__}: give it a "
                             "__fingerprint__ method or pass plain data to the template")
+        hasher = hashlib.blake2b(digest_size=16)
+        self._fresh(hasher, data)
         return self._remember(value, b"O" + type(value).__qualname__.encode()
-                              + self._bytes(data))
+                              + hasher.digest())
 
 
 def digest_bytes(*parts: bytes | str) -> str:
