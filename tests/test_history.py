@@ -152,3 +152,21 @@ def test_mistakes_in_timeline_yml_stop_the_build_with_file_and_line(project, tmp
     assert expected.format(line=line, next=line + 1) in messages, messages
     assert "Traceback" not in messages
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+@pytest.mark.parametrize("text", [
+    "2001-01-20", "2019-07", "2013", "0999", "1985-04-12T23:20:30", "2001-01-20/2001-01-20",
+    "1993/1994", "2019-07/2021-12-31", "199X", "19XX", "2019~", "2019?", "2019%", "2019-07/..",
+    "../2019", "2001-21", "1984?-06", "2004-06-~01", "[1667,1760-12]", "Y170000002", "-0100",
+])
+def test_level_0_shortcut_gives_the_value_of_the_full_edtf_parser(text):
+    """Dates are parsed with the EDTF library's level-0 grammar first, for speed; a value it
+    gives must be exactly what the full parser gives."""
+    from edtf import parse_edtf
+
+    from portal.core.edtf_dates import _parse_value
+
+    expected = parse_edtf(text)
+    found = _parse_value(text)
+    assert (type(found), repr(found), str(found)) == (type(expected), repr(expected),
+                                                      str(expected))

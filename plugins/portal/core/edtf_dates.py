@@ -24,6 +24,8 @@ from edtf import (
     UnspecifiedIntervalSection,
     parse_edtf,
 )
+from edtf.parser.grammar import level0Expression
+from pyparsing import ParseException
 
 DAY, MONTH, YEAR, DECADE, CENTURY = "day", "month", "year", "decade", "century"
 #: Years a decade or century point covers.
@@ -172,6 +174,18 @@ def _point(value, text: str) -> Point:
     return Point(int(year), month, day, precision, approximate, uncertain)
 
 
+def _parse_value(text: str) -> object:
+    """The ``edtf`` library's value for ``text``. Level 0 (plain ISO 8601 days, months, years
+    and periods) is most of what editors write, and the library's level-0 grammar alone is
+    about four times quicker than its full parser, which tries every level for each value.
+    Where level 0 matches the whole text the full parser returns the same value (it ranks
+    level 0 first), so only the other texts go to it."""
+    try:
+        return level0Expression.parse_string(text, parse_all=True)[0]
+    except ParseException:
+        return parse_edtf(text)
+
+
 @functools.lru_cache(maxsize=8192)
 def parse(text: str | int) -> EdtfDate:
     """Parse an editor's EDTF value; raises ``EdtfError`` with a message for the editor.
@@ -182,7 +196,7 @@ def parse(text: str | int) -> EdtfDate:
     if not text:
         raise EdtfError(f"the date is empty; write {EXAMPLES}")
     try:
-        value = parse_edtf(text)
+        value = _parse_value(text)
     except EDTFParseException:
         raise EdtfError(f"'{text}' is not an EDTF date; write {EXAMPLES}") from None
     if isinstance(value, Interval | Level1Interval):

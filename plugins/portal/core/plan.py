@@ -22,7 +22,7 @@ from typing import Any
 
 from jinja2.runtime import Context, missing
 
-from .fingerprint import Digester
+from .fingerprint import Digester, digest_bytes
 from .parallel import PARALLEL_FROM, run_shares
 
 #: The inputs being recorded for the job running in this process (None: not recording).
@@ -127,24 +127,25 @@ class PageJob:
         return self.generator.get_template(self.template).render(dict(context))
 
     def fingerprint(self, plan: BuildPlan, names: Iterable[str]) -> str:
-        inputs = []
+        digest = plan.digester.digest
+        # Each input digested on its own (models are remembered for the build), then one
+        # digest of those texts: far fewer steps than walking one nested tuple per page.
+        parts = [plan.shell(self.language), self.template, digest(self.route),
+                 self.language.code]
         for name in sorted(names):
             if name in self.lazy:
                 function, args = self.lazy[name]
-                inputs.append((name, function, args))
+                parts += (name, digest((function, args)))
             elif name in self.extra:
-                inputs.append((name, self.extra[name]))
+                parts += (name, digest(self.extra[name]))
             elif name in plan.settings:
                 continue  # settings, like code and templates, are in the shell digest
             elif name in self.generator.context:
-                inputs.append((name, plan.context_digest(name, self.generator.context[name])))
+                parts += (name, plan.context_digest(name, self.generator.context[name]))
             # Anything else is the page's place in the site (route, lang, nav …: the route and
             # the shell), a Jinja global (code), or set by a page_rendering listener from what
             # it read, which is recorded too.
-        # A tuple, not a list: lists are remembered for the whole build, and this one is new
-        # for every page.
-        return plan.digester.digest((plan.shell(self.language), self.template, self.route,
-                                     self.language.code, tuple(inputs)))
+        return digest_bytes(*parts)
 
 
 Job = FileJob | PageJob
