@@ -9,10 +9,13 @@ Figures, each the median of ``--repeat`` runs unless said:
 - noop: a rebuild with nothing changed;
 - one_change: a rebuild after one feed record is edited, and after one Markdown file is
   edited (both kinds are run; the median is over all of them);
-- Hugo: a clean build (median), then a rebuild with nothing changed and one after one page
-  changed (Hugo's command line rebuilds everything each time);
+- Hugo: a clean build right after each clean portal build (median), then a rebuild with
+  nothing changed and one after one page changed (Hugo's command line rebuilds everything
+  each time);
 - peak_mb: the most memory the build's processes used at once (proportional set size, summed
-  over the main process and its rendering workers), sampled every 50 ms.
+  over the main process and its rendering workers), sampled every 50 ms during one more clean
+  build of its own (sampling slows a build, so timed runs are not sampled; Hugo's peak is its
+  own maximum resident size).
 Search indexing (Pagefind) is measured on its own, as Hugo does no search indexing; its time
 and memory are printed on their own line. The last line is the summary:
 
@@ -69,8 +72,12 @@ def _pss_mb(pids: list[int]) -> float:
     return total / 1024
 
 
-def measured(command: list[str], cwd: Path, env: dict | None = None) -> dict:
-    """Run ``command``; wall-clock seconds and the peak summed PSS of its process tree."""
+def measured(command: list[str], cwd: Path, env: dict | None = None,
+             sample: bool = False) -> dict:
+    """Run ``command``; wall-clock seconds and, with ``sample``, the peak summed PSS of its
+    process tree. Sampling is kept out of timed runs: reading ``smaps_rollup`` of a process of
+    several hundred megabytes takes over 10 ms of kernel time and holds its memory map, so at
+    20 reads a second it slows the build it measures by several seconds."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
@@ -84,19 +91,21 @@ def measured(command: list[str], cwd: Path, env: dict | None = None) -> dict:
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    if sample:
+        sampler.start()
     stdout, stderr = process.communicate()
     seconds = time.perf_counter() - started
     done.set()
-    sampler.join()
+    if sample:
+        sampler.join()
     if process.returncode != 0:
         sys.exit(f"{' '.join(command)} failed:\n{stdout[-3000:]}\n{stderr[-3000:]}")
     return {"seconds": seconds, "peak_mb": peak, "stdout": stdout}
 
 
-def portal_build(project: Path, *extra: str) -> dict:
+def portal_build(project: Path, *extra: str, sample: bool = False) -> dict:
     env = {**os.environ, **reference_environment(project)}
-    return measured([*BUILD, "-o", str(project / "output"), *extra], project, env)
+    return measured([*BUILD, "-o", str(project / "output"), *extra], project, env, sample)
 
 
 def edit_record(project: Path, round_number: int) -> None:
@@ -128,23 +137,33 @@ def main() -> None:
     project = make_reference(args.out / "reference")
     print(f"reference corpus: {project}", flush=True)
 
-    fulls, noops, changes = [], [], []
+    fulls, noops, changes, hugo_runs = [], [], [], []
+    site = None
     for run in range(args.repeat):
         clean_project(project)
         full = portal_build(project, "-e", "PORTAL_SEARCH_INDEX=false")
         fulls.append(full)
-        print(f"portal full build {run + 1}: {full['seconds']:.1f} s, "
-              f"peak {full['peak_mb']:.0f} MB", flush=True)
+        if site is None:  # as many pages as the portal makes, known after its first build
+            site = make_hugo_site(project, args.out / "hugo-site",
+                                  target_pages=page_count(project / "output"))
+        # Hugo's clean build right after the portal's: both meet the machine in the same state
+        # (this machine's speed drifts by several seconds from one minute to the next).
+        hugo_runs.append(build_hugo(site))
+        print(f"round {run + 1}: portal full build {full['seconds']:.1f} s, "
+              f"hugo {hugo_runs[-1]['seconds']:.1f} s", flush=True)
         noops.append(portal_build(project, "-e", "PORTAL_SEARCH_INDEX=false"))
         for edit in (edit_record, edit_document):
             edit(project, run)
             changes.append(portal_build(project, "-e", "PORTAL_SEARCH_INDEX=false"))
     pages = page_count(project / "output")
-    search = portal_build(project)  # the pages are unchanged: this is the indexing alone
+    # Memory on its own: one more clean build, sampled (see ``measured``).
+    clean_project(project)
+    peak = portal_build(project, "-e", "PORTAL_SEARCH_INDEX=false", sample=True)["peak_mb"]
+    # The pages are unchanged: this is the indexing alone.
+    search = portal_build(project, sample=True)
     full_s = statistics.median(r["seconds"] for r in fulls)
     noop_s = statistics.median(r["seconds"] for r in noops)
     change_s = statistics.median(r["seconds"] for r in changes)
-    peak = max(r["peak_mb"] for r in fulls + noops + changes)
     print(f"portal: html_pages={pages} full_s={full_s:.2f} noop_s={noop_s:.2f} "
           f"one_record_s={statistics.median(r['seconds'] for r in changes[0::2]):.2f} "
           f"one_document_s={statistics.median(r['seconds'] for r in changes[1::2]):.2f} "
@@ -152,8 +171,6 @@ def main() -> None:
     print(f"search: pagefind_s={search['seconds']:.2f} peak_mb={search['peak_mb']:.0f} "
           "(separate from the builds above; `make html` indexes only when pages changed)")
 
-    site = make_hugo_site(project, args.out / "hugo-site", target_pages=pages)
-    hugo_runs = [build_hugo(site) for _ in range(args.repeat)]
     hugo_s = statistics.median(r["seconds"] for r in hugo_runs)
     # Hugo's command line has no incremental mode (only its server does): these are full
     # builds over the existing public/ and image copies, printed for comparison.
