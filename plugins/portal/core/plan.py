@@ -45,7 +45,8 @@ def record_route(key: str) -> None:
 
 
 class RecordingContext(Context):
-    """Jinja context that notes every top-level name a template resolves."""
+    """The theme's Jinja context: it notes every top-level name a template resolves (the
+    page's inputs), and derives contexts without copying every setting."""
 
     def resolve_or_missing(self, key: str) -> Any:
         if _recording is not None:
