@@ -93,8 +93,8 @@ def test_order_counts_in_lists_and_not_in_sets():
 
 @pytest.mark.parametrize("model", [Route, Occurrence])
 def test_models_digested_as_plain_data_cover_every_field(model):
-    """Routes and sessions say themselves what they are made of (one JSON step instead of a
-    walk, for speed): a field added later must change their digest too."""
+    """Routes and sessions are digested from their fields as plain JSON (one step instead of
+    a walk, for speed): a field added later must change their digest too."""
     start = datetime(2026, 12, 1, 9, tzinfo=TAIPEI)
     values = {"key": "k", "path": "p/", "languages": frozenset({"en"}), "original": "en",
               "start": start, "end": start + timedelta(hours=2)}

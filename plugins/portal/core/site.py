@@ -32,14 +32,6 @@ class Route:
     def is_real_in(self, language: Language) -> bool:
         return language.code in self.languages
 
-    def __fingerprint__(self) -> dict:
-        # Plain JSON data, digested in one step: a build has tens of thousands of routes.
-        return {"key": self.key, "path": self.path, "languages": sorted(self.languages),
-                "original": self.original, "source": self.source,
-                "in_sitemap": self.in_sitemap,
-                "lastmod": self.lastmod.isoformat() if self.lastmod else None,
-                "titles": self.titles}
-
 
 @dataclass
 class NavItem:

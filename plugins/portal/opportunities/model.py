@@ -72,15 +72,6 @@ class Occurrence:
     remaining: int | None = None
     capacity: int | None = None
 
-    def __fingerprint__(self) -> list:
-        # Plain JSON data, digested in one step: an opportunity can have hundreds.
-        return [_moment(self.start), _moment(self.end), self.label, self.status,
-                self.remaining, self.capacity]
-
-
-def _moment(value: datetime | None) -> str | None:
-    return None if value is None else f"{value.isoformat()} {value.tzinfo}"
-
 
 @dataclass
 class Opportunity:
@@ -103,12 +94,9 @@ class Opportunity:
 
     def __fingerprint__(self) -> tuple:
         # Not the build clock itself: only what a page shows that depends on it.
-        shown = {"state": self.state, "stale": self.stale,
-                 "occurrences": [o.__fingerprint__() for o in self.occurrences],
-                 "next": self.next_occurrence and self.next_occurrence.__fingerprint__(),
-                 "sort_start": _moment(self.sort_start)}
         return (self.source_digest or self.record, self.languages, self.route,
-                self.extra_routes, shown)
+                self.extra_routes, self.state, self.stale, self.occurrences,
+                self.next_occurrence, self.sort_start)
 
     # -- text ----------------------------------------------------------------------------
 
