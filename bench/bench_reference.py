@@ -84,13 +84,13 @@ def measured(command: list[str], cwd: Path, env: dict | None = None,
     peak = 0.0
     done = threading.Event()
 
-    def sample() -> None:
+    def take_samples() -> None:
         nonlocal peak
         while not done.is_set():
             peak = max(peak, _pss_mb(_children_of(process.pid)))
             done.wait(0.05)
 
-    sampler = threading.Thread(target=sample, daemon=True)
+    sampler = threading.Thread(target=take_samples, daemon=True)
     if sample:
         sampler.start()
     stdout, stderr = process.communicate()

@@ -3,6 +3,7 @@ removed) and the other files copied as they are. Written once, whatever the numb
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from pathlib import Path
@@ -84,8 +85,16 @@ def _make(image: Image.Image, palette: bool, derivative: Derivative, target: Pat
 
 
 def source_digest(path: Path) -> str:
+    stat = path.stat()
+    return _digest_of(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.cache
+def _digest_of(path: str, size: int, modified_ns: int) -> str:
+    # Size and time make the key within one process only (a build asks three times per
+    # image); the cached copies themselves are named by the digest of the bytes.
     digest = hashlib.sha256(RECIPE.encode())
-    with path.open("rb") as handle:
+    with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()[:24]
@@ -96,7 +105,11 @@ def make_derivatives(items: list[Item], cache: Path, workers: int) -> None:
     cache.mkdir(parents=True, exist_ok=True)
     images = [media for item in items for media in item.published_media
               if media.kind == "image"]
-    parallel_map(lambda media: _cache_derivatives(media, cache), images, workers)
+    # Checked here first: when every copy is cached (any build but the first after a change
+    # of images), no worker process is started.
+    lacking = [media for media in images
+               if not all(path.exists() for _, path in _cached_copies(media, cache))]
+    parallel_map(lambda media: _cache_derivatives(media, cache), lacking, workers)
 
 
 def write_media(item: Item, output: Path, cache: Path) -> None:

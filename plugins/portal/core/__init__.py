@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pelican import signals
 
+from .collector import collect_as_before, collect_less
 from .errors import EditorError, Problem, fail_build
 from .jinja_env import dict_first_getattr
 from .languages import Language
@@ -20,6 +21,7 @@ __all__ = [
 
 
 def check_settings(pelican) -> None:
+    collect_less(pelican)
     problems = validate_settings(pelican.settings)
     if problems:
         fail_build(problems)
@@ -27,6 +29,11 @@ def check_settings(pelican) -> None:
 
 def start_run(pelican) -> None:
     begin_build(pelican)
+
+
+def end_run(pelican) -> None:
+    finish_build(pelican)
+    collect_as_before(pelican)
 
 
 def prepare_templates(generator) -> None:
@@ -43,4 +50,4 @@ def register() -> None:
     signals.initialized.connect(check_settings)
     signals.get_generators.connect(start_run)
     signals.generator_init.connect(prepare_templates)
-    signals.finalized.connect(finish_build)
+    signals.finalized.connect(end_run)

@@ -50,6 +50,17 @@ class Digester:
     def digest(self, value: Any) -> str:
         return self._bytes(value).hex()
 
+    def token(self, value: Any) -> bytes:
+        """What ``value`` adds to a digest made of several (a page's inputs): a model, list or
+        dict seen before gives its remembered bytes at once, with no hashing."""
+        known = self._memo.get(id(value))
+        if known is None:
+            digest = self._bytes(value)
+            # Kinds the digester remembers give their remembered bytes from the first time,
+            # so a value's token does not depend on which page asked first.
+            known = self._memo.get(id(value), digest)
+        return known
+
     def _bytes(self, value: Any) -> bytes:
         hasher = hashlib.blake2b(digest_size=16)
         self._feed(hasher, value)
@@ -170,24 +181,32 @@ def _plain_fields(model: Any) -> dict:
     """A dataclass's fields for its digest, dates as text and sets of plain values sorted, so
     that a model of plain data (a route, a session) is digested in one C-speed step."""
     data = {}
-    for field_ in dataclasses.fields(model):
-        if not field_.metadata.get("fingerprint", True):
-            continue
-        value = getattr(model, field_.name)
+    for name in _counted_fields(type(model)):
+        value = getattr(model, name)
         if isinstance(value, (datetime, date, time)):
             value = moment_text(value)
         elif isinstance(value, (set, frozenset)) and all(type(item) is str for item in value):
             value = sorted(value)
-        data[field_.name] = value
+        data[name] = value
     return data
 
 
+@functools.cache
+def _counted_fields(kind: type) -> tuple[str, ...]:
+    """The fields of a dataclass that count for its digest (a field can opt out with
+    ``metadata={"fingerprint": False}``)."""
+    return tuple(field_.name for field_ in dataclasses.fields(kind)
+                 if field_.metadata.get("fingerprint", True))
+
+
 def digest_bytes(*parts: bytes | str) -> str:
-    """Digest of a sequence of texts and byte strings (each part counts separately)."""
+    """Digest of a sequence of texts and byte strings (each part counts separately: it is
+    prefixed with its length, since a part of bytes may hold any byte)."""
     hasher = hashlib.blake2b(digest_size=16)
     for part in parts:
-        hasher.update(part.encode("utf-8") if isinstance(part, str) else part)
-        hasher.update(b"\0")
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(b"%d:" % len(data))
+        hasher.update(data)
     return hasher.hexdigest()
 
 

@@ -1,9 +1,11 @@
-"""Large JSON documents as text without the memory spike of ``json.dumps(indent=…)``."""
+"""Large JSON documents as text without the memory spike of ``json.dumps(indent=…)``, and from
+pieces encoded once and kept between builds."""
 
 from __future__ import annotations
 
 import io
 import json
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 
@@ -18,4 +20,40 @@ def indented_json(data: Any, indent: int = 1) -> str:
     for chunk in json.JSONEncoder(ensure_ascii=False, indent=indent).iterencode(data):
         out.write(chunk)
     out.write("\n")
+    return out.getvalue()
+
+
+def item_json(item: Any, indent: int = 1) -> bytes:
+    """One list item encoded on its own (UTF-8), ready for ``object_json_from``."""
+    return json.dumps(item, ensure_ascii=False, indent=indent).encode("utf-8")
+
+
+def object_json_from(data: Mapping[str, Any], encoded_lists: Mapping[str, Sequence[bytes]],
+                     indent: int = 1) -> bytes:
+    """``indented_json(data)``, in UTF-8, for an object some of whose members are long lists
+    whose items are already encoded (``item_json``): the pure-Python encoder, the slow part,
+    then runs only over the items that are new. ``encoded_lists`` maps a member's name to its
+    items' texts."""
+    inner = b"\n" + b" " * indent
+    item_start = inner + b" " * indent
+
+    def encoded(value: Any) -> bytes:
+        return json.dumps(value, ensure_ascii=False, indent=indent).encode("utf-8")
+
+    # JSON strings hold no raw newline (it is escaped): every newline is the layout's, and a
+    # value one level deeper is the same text with one more indent after each.
+    out = io.BytesIO()
+    for number, (key, value) in enumerate(data.items()):
+        out.write((b"{" if number == 0 else b",") + inner + encoded(key) + b": ")
+        items = encoded_lists.get(key)
+        if items is None:
+            out.write(encoded(value).replace(b"\n", inner))
+        elif not items:
+            out.write(b"[]")
+        else:
+            for place, item in enumerate(items):
+                out.write((b"[" if place == 0 else b",") + item_start)
+                out.write(item.replace(b"\n", item_start))
+            out.write(inner + b"]")
+    out.write(b"\n}\n" if data else b"{}\n")
     return out.getvalue()

@@ -94,7 +94,7 @@ def finish_build(pelican) -> None:
     if plan is None:
         return
     rendered = len(plan.jobs)
-    plan.execute(render.announce)
+    plan.execute()
     render.activate(None)
     print(f"Build: {rendered} files made, {plan.kept} unchanged and skipped, "
           f"{len(plan.changed)} written, {len(plan.removed())} removed")

@@ -63,7 +63,7 @@ def run_shares(function: Callable[[Item], Result], shares: list[list[Item]],
             outcomes = [own()]
             for pid, target in children.items():
                 os.waitpid(pid, 0)
-                outcome = pickle.loads(target.read_bytes()) if target.exists() else "no result"
+                outcome = _load(target) if target.exists() else "no result"
                 if isinstance(outcome, str):
                     raise RuntimeError("a worker process failed:\n" + outcome)
                 for result in outcome:
@@ -92,24 +92,33 @@ def _work(function, items: list, target: Path) -> None:  # pragma: no cover - a 
     except BaseException:
         outcome, status = traceback.format_exc(), 1
     try:
-        target.write_bytes(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+        with open(target, "wb") as stream:
+            pickle.dump(outcome, stream, protocol=pickle.HIGHEST_PROTOCOL)
     except BaseException:
         target.write_bytes(pickle.dumps(traceback.format_exc()))
         status = 1
     os._exit(status)
 
 
+def _load(path: Path) -> Any:
+    """A pickle read as a stream, like every pickle here is written: a store or a worker's
+    results for 10,000 records is tens of megabytes, and a whole copy of it as bytes would
+    add to the build's peak memory."""
+    with open(path, "rb") as stream:
+        return pickle.load(stream)
+
+
 def remembered_map(name: str, function: Callable[[Item], Result], items: Sequence[Item],
-                   key_of: Callable[[Item], Hashable], settings: dict, *depends_on: bytes | str
-                   ) -> list[Result]:
+                   key_of: Callable[[Item], Hashable], settings: dict, *depends_on: bytes | str,
+                   workers: int | None = None) -> list[Result]:
     """``parallel_map`` that reuses the results of the last build for items whose key is the
     same. ``depends_on`` names what else the results depend on (schemas, settings); the
-    portal's code always counts."""
+    portal's code always counts. ``workers``: processes (default: one per core)."""
     version = digest_bytes(code_digest(), *depends_on)
     store = _store(settings, name)
     remembered: dict = {}
     try:
-        saved_version, remembered = pickle.loads(store.read_bytes())
+        saved_version, remembered = _load(store)
         if saved_version != version:
             remembered = {}
     except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError,
@@ -119,7 +128,7 @@ def remembered_map(name: str, function: Callable[[Item], Result], items: Sequenc
     missing = [index for index, key in enumerate(keys) if key not in remembered]
     if missing:
         fresh = parallel_map(function, [items[index] for index in missing],
-                             worker_count(settings))
+                             workers or worker_count(settings))
         for index, result in zip(missing, fresh, strict=True):
             remembered[keys[index]] = result
     results = [remembered[key] for key in keys]
@@ -127,9 +136,17 @@ def remembered_map(name: str, function: Callable[[Item], Result], items: Sequenc
         kept = {key: remembered[key] for key in keys}
         store.parent.mkdir(parents=True, exist_ok=True)
         scratch = store.with_suffix(".tmp")
-        scratch.write_bytes(pickle.dumps((version, kept), protocol=pickle.HIGHEST_PROTOCOL))
+        with open(scratch, "wb") as stored:
+            pickle.dump((version, kept), stored, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(scratch, store)
     return results
+
+
+def store_settings(settings: dict) -> dict[str, str]:
+    """The settings ``remembered_map`` reads to find its store, as plain data: a build job
+    that remembers results takes them as one of its inputs."""
+    return {"PATH": str(settings["PATH"]),
+            "PORTAL_BUILD_CACHE_DIR": settings.get("PORTAL_BUILD_CACHE_DIR", ".cache/build")}
 
 
 def _store(settings: dict, name: str) -> Path:

@@ -13,6 +13,7 @@ facet and goal pages that show it, and an edited page title re-renders the pages
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable, Iterable
@@ -128,17 +129,17 @@ class PageJob:
         return self.generator.get_template(self.template).render(dict(context))
 
     def fingerprint(self, plan: BuildPlan, names: Iterable[str]) -> str:
-        digest = plan.digester.digest
+        token = plan.digester.token
         # Each input digested on its own (models are remembered for the build), then one
         # digest of those texts: far fewer steps than walking one nested tuple per page.
-        parts = [plan.shell(self.language), self.template, digest(self.route),
+        parts = [plan.shell(self.language), self.template, token(self.route),
                  self.language.code]
         for name in sorted(names):
             if name in self.lazy:
                 function, args = self.lazy[name]
-                parts += (name, digest((function, args)))
+                parts += (name, token(function), token(args))
             elif name in self.extra:
-                parts += (name, digest(self.extra[name]))
+                parts += (name, token(self.extra[name]))
             elif name in plan.settings:
                 continue  # settings, like code and templates, are in the shell digest
             elif name in self.generator.context:
@@ -240,7 +241,8 @@ class BuildPlan:
         self._context_digests: dict[str, str] = {}
         self._route_sets: dict[tuple[str, ...], bool] = {}
         self._groups: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self._announce: Callable[[Path, bool], None] = lambda target, changed: None
+        #: Told of every file made or kept, by its name in the output folder.
+        self._announce: Callable[[str, bool], None] = lambda name, changed: None
         self._folders: set[str] = set()  # staging folders made by this process
 
     # -- registering jobs ----------------------------------------------------------------
@@ -250,11 +252,11 @@ class BuildPlan:
         previous = self.previous.files.get(job.rel)
         # A file deleted from the output folder by hand is made again.
         if previous is not None and self._still_valid(job, previous) and \
-                os.path.exists(self.final / job.rel):
+                os.path.exists(os.path.join(self.final, job.rel)):
             self.jobs.pop(job.rel, None)
             self.entries[job.rel] = previous
             self.kept += 1
-            self._announce(self.final / job.rel, False)
+            self._announce(job.rel, False)
             return
         self.entries.pop(job.rel, None)
         self.jobs[job.rel] = job
@@ -295,7 +297,7 @@ class BuildPlan:
 
     # -- running -------------------------------------------------------------------------
 
-    def execute(self, announce: Callable[[Path, bool], None]) -> None:
+    def execute(self) -> None:
         """Run every queued job, in parallel worker processes when there are enough."""
         def record(result: Result) -> None:
             self.entries[result.rel] = Entry(result.entry.fingerprint,
@@ -303,7 +305,7 @@ class BuildPlan:
                                              self._shared(result.entry.routes))
             if result.changed:
                 self.changed.add(result.rel)
-            announce(self.final / result.rel, result.changed)
+            self._announce(result.rel, result.changed)
 
         jobs = list(self.jobs.values())
         workers = min(self.workers, max(1, len(jobs) // PARALLEL_FROM))
@@ -351,11 +353,20 @@ class BuildPlan:
             target = os.path.join(self.staging, rel)
             folder = os.path.dirname(target)
             if folder not in self._folders:
-                os.makedirs(folder, exist_ok=True)
-                self._folders.add(folder)
+                self._make_folder(folder)
             with open(target, "wb") as staged:
                 staged.write(payload)
         return changed
+
+    def _make_folder(self, folder: str) -> None:
+        # Most pages have a folder of their own whose parent this process has just made: one
+        # mkdir then, instead of makedirs looking at every level first.
+        if os.path.dirname(folder) in self._folders:
+            with contextlib.suppress(FileExistsError):  # made by the other process
+                os.mkdir(folder)
+        else:
+            os.makedirs(folder, exist_ok=True)
+        self._folders.add(folder)
 
     def _shares(self, jobs: list[Job], workers: int) -> list[list[Job]]:
         """``jobs`` in ``workers`` shares (``core.parallel.run_shares`` runs the first here

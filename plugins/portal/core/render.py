@@ -28,11 +28,17 @@ def activate(plan: BuildPlan | None) -> None:
     global _active
     _active = plan
     if plan is not None:
-        plan._announce = announce
+        plan._announce = lambda name, changed: _announce_name(plan, name, changed)
 
 
 def announce(target: Path, changed: bool) -> None:
     file_written.send(target, changed=changed)
+
+
+def _announce_name(plan: BuildPlan, name: str, changed: bool) -> None:
+    # Tens of thousands of files per build: no path is made when nobody listens.
+    if file_written.receivers:
+        file_written.send(plan.final / name, changed=changed)
 
 
 def _plan_and_name(target: Path) -> tuple[BuildPlan, str] | None:

@@ -6,6 +6,7 @@ Every URL, hreflang set, canonical link and switcher entry is computed here and 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -14,6 +15,10 @@ from urllib.parse import urlsplit
 from .errors import Problem
 from .languages import Language, languages_from_settings
 from .plan import record_route
+
+#: A folder path such as ``zh-tw/opportunities/opp-0042/``: no empty or ``.`` part, no dot in the
+#: last part (which would make it a file name with a suffix).
+_PLAIN_FOLDER = re.compile(r"(?:[^/.][^/]*/)*[^/.]+/")
 
 
 @dataclass
@@ -154,8 +159,11 @@ class Site:
 
     def output_name(self, language: Language, path: str) -> str:
         """The file, relative to the output folder, of ``path`` in ``language``."""
-        name = PurePosixPath(language.path(path))
-        return str(name / "index.html" if not name.suffix else name)
+        name = language.path(path)
+        if _PLAIN_FOLDER.fullmatch(name):
+            return name + "index.html"  # what the path arithmetic below gives, without it
+        pure = PurePosixPath(name)
+        return str(pure / "index.html" if not pure.suffix else pure)
 
     def shown_language(self, route: Route, language: Language) -> Language:
         """The language a page is shown in: its own, or the original when untranslated."""
@@ -225,4 +233,7 @@ class Site:
 
 def site_of(generator) -> Site:
     """The build's Site, created by the first generator that asks for it (one per build run)."""
-    return generator.context.setdefault("PORTAL_SITE", Site.from_settings(generator.settings))
+    site = generator.context.get("PORTAL_SITE")
+    if site is None:  # not setdefault: that would make a Site for every page to throw away
+        site = generator.context["PORTAL_SITE"] = Site.from_settings(generator.settings)
+    return site

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import math
 from datetime import datetime, timedelta
+from operator import attrgetter
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -13,7 +14,8 @@ from pelican.generators import Generator
 
 from ..core.clock import build_time
 from ..core.errors import Problem, fail_build
-from ..core.jsontext import indented_json
+from ..core.jsontext import item_json, object_json_from
+from ..core.parallel import remembered_map, store_settings
 from ..core.render import produce_file, render_route
 from ..core.site import Listing, NavItem, Route, site_of
 from ..i18n import N_, labels, translate
@@ -166,7 +168,8 @@ class OpportunitiesGenerator(Generator):
         document = self.feed.document
         produce_file(Path(self.output_path) / BASE / "opportunities.json", open_data,
                      {key: document.get(key) for key in OPEN_DATA_HEADER},
-                     self.result.opportunities, self.result.withdrawn)
+                     self.result.opportunities, self.result.withdrawn,
+                     store_settings(self.settings))
 
     def _facet_menu(self, site, language) -> list[dict]:
         """Every facet value with its label, link and count, built once per language: the
@@ -229,11 +232,22 @@ class OpportunitiesGenerator(Generator):
 OPEN_DATA_HEADER = ("schema_version", "generated_at", "publisher", "license")
 
 
-def open_data(header: dict, opportunities: list[Opportunity], withdrawn: dict) -> str:
-    """``opportunities.json``: every accepted record as normalised, and the withdrawn ids."""
-    data = {**header, "opportunities": [opp.record for opp in opportunities],
-            "withdrawn": list(withdrawn.values())}
-    return indented_json(data)
+def open_data(header: dict, opportunities: list[Opportunity], withdrawn: dict,
+              store: dict[str, str]) -> str:
+    """``opportunities.json``: every accepted record as normalised, and the withdrawn ids.
+    Each record's text is kept between builds under the digest of the record as read (the
+    normalised record is made from that alone), so an edit to one record encodes one again."""
+    if all(opp.source_digest for opp in opportunities):
+        records = remembered_map("open-data-records", _record_json, opportunities,
+                                 attrgetter("source_digest"), store, workers=1)
+    else:
+        records = [_record_json(opp) for opp in opportunities]
+    data = {**header, "opportunities": None, "withdrawn": list(withdrawn.values())}
+    return object_json_from(data, {"opportunities": records})
+
+
+def _record_json(opp: Opportunity) -> str:
+    return item_json(opp.record)
 
 
 def _pagination(pages: list, number: int) -> dict:

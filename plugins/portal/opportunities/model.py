@@ -3,14 +3,16 @@ record about an opportunity is derived from it."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
+from operator import attrgetter
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rrule, rruleset, rrulestr
 
 from ..core.languages import Language
 from ..core.site import Route
@@ -51,6 +53,28 @@ def local_until(rrule: str) -> str:
         return "UNTIL=" + moment.astimezone(TAIPEI).strftime("%Y%m%dT%H%M%S")
 
     return _UTC_UNTIL.sub(to_local, rrule)
+
+
+def recurrence_rule(text: str, start: datetime) -> rrule | rruleset:
+    """The feed's RRULE (UNTIL in UTC) from ``start``, in Taipei wall-clock time."""
+    parsed = _parsed_rule(text)
+    if parsed is None:
+        return rrulestr(local_until(text), dtstart=start)
+    return parsed.replace(dtstart=start)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed_rule(text: str) -> rrule | None:
+    """A plain RRULE parsed once for every record that repeats it: reading its UNTIL is most
+    of the time dateutil takes, and many records share a rule. A rule that names its own start
+    or is a set is not shared (None)."""
+    if "DTSTART" in text.upper():
+        return None
+    parsed = rrulestr(local_until(text), dtstart=_ANY_START)
+    return parsed if type(parsed) is rrule else None
+
+
+_ANY_START = datetime(2000, 1, 1)
 
 
 class Text(NamedTuple):
@@ -149,7 +173,7 @@ class Opportunity:
             # and far cheaper for dateutil than aware ones.
             start = datetime.fromisoformat(recurrence["dtstart"])
             length = duration(recurrence["duration"])
-            rule = rrulestr(local_until(recurrence["rrule"]), dtstart=start)
+            rule = recurrence_rule(recurrence["rrule"], start)
             excluded = {date.fromisoformat(d) for d in recurrence.get("exdates", [])}
             local_now = self.now.replace(tzinfo=None)
             upcoming = []
@@ -167,8 +191,10 @@ class Opportunity:
 
     @cached_property
     def next_occurrence(self) -> Occurrence | None:
-        return next((o for o in sorted(self.occurrences, key=lambda o: o.start)
-                     if o.end >= self.now and o.status != "cancelled"), None)
+        # The earliest by start, the first listed among equals (as a stable sort would give).
+        return min((o for o in self.occurrences
+                    if o.end >= self.now and o.status != "cancelled"),
+                   key=attrgetter("start"), default=None)
 
     @property
     def deadline(self) -> datetime | None:

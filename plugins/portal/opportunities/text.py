@@ -3,6 +3,8 @@ schedules described in words."""
 
 from __future__ import annotations
 
+import functools
+
 import markdown
 import nh3
 from babel.dates import format_time
@@ -22,6 +24,13 @@ _md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 def safe_markdown(text: str) -> Markup:
     """Untrusted Markdown to HTML that keeps only harmless tags, attributes and link schemes."""
+    return _cleaned_html(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _cleaned_html(text: str) -> Markup:
+    # Remembered for a while: a text shown untranslated on the page in the other language is
+    # rendered right after the page in its own (one process renders both pages of a route).
     _md.reset()
     html = _md.convert(text)
     cleaned = nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href"}},
