@@ -201,12 +201,20 @@ class Item:
     def _own(self) -> tuple:
         return tuple(getattr(self, f.name) for f in fields(self) if f.name not in _LINKS)
 
+    def own_data(self) -> OwnData:
+        """The item's own data, one object per item: digested once, however many pages
+        show the item as a neighbour."""
+        found = self.__dict__.get("_own_data")
+        if found is None:
+            found = self.__dict__["_own_data"] = OwnData(self)
+        return found
+
     def __fingerprint__(self) -> tuple:
         # Neighbours count by their own data only: following their links in turn would chain
         # every item of the timeline into every item page.
-        return (self._own(), [item._own() for item in self.related],
-                self.previous._own() if self.previous else None,
-                self.next._own() if self.next else None)
+        return (self.own_data(), [item.own_data() for item in self.related],
+                self.previous.own_data() if self.previous else None,
+                self.next.own_data() if self.next else None)
 
     @property
     def path(self) -> str:
@@ -257,3 +265,13 @@ class Citation:
 
     language: Language
     text: Markup
+
+
+class OwnData:
+    """What an item itself says, without its links (see ``Item.own_data``)."""
+
+    def __init__(self, item: Item) -> None:
+        self.item = item
+
+    def __fingerprint__(self) -> tuple:
+        return self.item._own()

@@ -202,12 +202,11 @@ def _counted_fields(kind: type) -> tuple[str, ...]:
 def digest_bytes(*parts: bytes | str) -> str:
     """Digest of a sequence of texts and byte strings (each part counts separately: it is
     prefixed with its length, since a part of bytes may hold any byte)."""
-    hasher = hashlib.blake2b(digest_size=16)
+    chunks = []
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
-        hasher.update(b"%d:" % len(data))
-        hasher.update(data)
-    return hasher.hexdigest()
+        chunks += (b"%d:" % len(data), data)
+    return hashlib.blake2b(b"".join(chunks), digest_size=16).hexdigest()
 
 
 def files_digest(*roots: Path, pattern: str = "**/*") -> str:
