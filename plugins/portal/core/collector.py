@@ -10,7 +10,9 @@ until it ends anyway. The thresholds before the build are restored after it.
 
 from __future__ import annotations
 
+import contextlib
 import gc
+from collections.abc import Iterator
 
 #: Allocations between young collections; young collections between middle ones; middle
 #: collections between full ones (Python's defaults: 700, 10, 10).
@@ -33,3 +35,17 @@ def collect_as_before(pelican: object = None) -> None:
     if _before is not None:
         gc.set_threshold(*_before)
         _before = None
+
+
+@contextlib.contextmanager
+def paused() -> Iterator[None]:
+    """No collection at all while a large, acyclic structure is read (a parsed feed and its
+    records): there are no cycles to find, and the collector would walk every new object
+    several times as the structure grows."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

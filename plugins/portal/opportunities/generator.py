@@ -12,12 +12,13 @@ from urllib.parse import urlsplit
 
 from pelican.generators import Generator
 
+from ..core import collector
 from ..core.clock import build_time
 from ..core.errors import Problem, fail_build
 from ..core.jsontext import item_json, object_json_from
 from ..core.parallel import remembered_map, store_settings
 from ..core.render import produce_file, render_route
-from ..core.site import Listing, NavItem, Route, site_of
+from ..core.site import Listing, NavItem, Route, Site, site_of
 from ..i18n import N_, labels, translate
 from . import vocabulary as vocab
 from .calendar import calendar, has_events
@@ -48,6 +49,13 @@ class OpportunitiesGenerator(Generator):
         self.now = build_time(settings)
         source = settings["OPPORTUNITIES_FEED"]
         schema_dir = str(self.root / settings["PORTAL_SCHEMA_DIR"])
+        with collector.paused():
+            self._import(site, source, schema_dir)
+        self._report(source)
+        self._register(site)
+
+    def _import(self, site: Site, source: str, schema_dir: str) -> None:
+        settings = self.settings
         try:
             self.feed: LoadedFeed = load_feed(
                 source, self.root, self.root / settings["PORTAL_FEED_CACHE_DIR"],
@@ -66,8 +74,6 @@ class OpportunitiesGenerator(Generator):
         # The accepted records live on in the models; the raw ones are not needed again, and
         # on a large feed they are a good part of the build's memory.
         self.feed.document["opportunities"] = []
-        self._report(source)
-        self._register(site)
 
     # -- import report -------------------------------------------------------------------
 
