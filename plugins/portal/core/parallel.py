@@ -149,7 +149,7 @@ def store_settings(settings: dict) -> dict[str, str]:
     """The settings ``remembered_map`` reads to find its store, as plain data: a build job
     that remembers results takes them as one of its inputs."""
     return {"PATH": str(settings["PATH"]),
-            "PORTAL_BUILD_CACHE_DIR": settings.get("PORTAL_BUILD_CACHE_DIR", ".cache/build")}
+            "PORTAL_BUILD_CACHE_DIR": settings["PORTAL_BUILD_CACHE_DIR"]}
 
 
 def _store(settings: dict, name: str) -> Path:

@@ -38,7 +38,7 @@ def announce(target: Path, changed: bool) -> None:
 def _announce_name(plan: BuildPlan, name: str, changed: bool) -> None:
     # Tens of thousands of files per build: no path is made when nobody listens.
     if file_written.receivers:
-        file_written.send(plan.final / name, changed=changed)
+        announce(plan.final / name, changed)
 
 
 def _plan_and_name(target: Path) -> tuple[BuildPlan, str] | None:

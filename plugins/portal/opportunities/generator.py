@@ -239,7 +239,7 @@ OPEN_DATA_HEADER = ("schema_version", "generated_at", "publisher", "license")
 
 
 def open_data(header: dict, opportunities: list[Opportunity], withdrawn: dict,
-              store: dict[str, str]) -> str:
+              store: dict[str, str]) -> bytes:
     """``opportunities.json``: every accepted record as normalised, and the withdrawn ids.
     Each record's text is kept between builds under the digest of the record as read (the
     normalised record is made from that alone), so an edit to one record encodes one again."""

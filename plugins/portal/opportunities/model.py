@@ -46,13 +46,13 @@ def duration(value: str) -> timedelta:
 _UTC_UNTIL = re.compile(r"UNTIL=(\d{8}T\d{6})Z")
 
 
-def local_until(rrule: str) -> str:
+def local_until(text: str) -> str:
     """An RRULE whose UNTIL is in UTC, rewritten in Taipei wall-clock time."""
     def to_local(match: re.Match) -> str:
         moment = datetime.strptime(match[1], "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
         return "UNTIL=" + moment.astimezone(TAIPEI).strftime("%Y%m%dT%H%M%S")
 
-    return _UTC_UNTIL.sub(to_local, rrule)
+    return _UTC_UNTIL.sub(to_local, text)
 
 
 def recurrence_rule(text: str, start: datetime) -> rrule | rruleset:
