@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from markupsafe import Markup
@@ -201,20 +202,18 @@ class Item:
     def _own(self) -> tuple:
         return tuple(getattr(self, f.name) for f in fields(self) if f.name not in _LINKS)
 
+    @cached_property
     def own_data(self) -> OwnData:
         """The item's own data, one object per item: digested once, however many pages
         show the item as a neighbour."""
-        found = self.__dict__.get("_own_data")
-        if found is None:
-            found = self.__dict__["_own_data"] = OwnData(self)
-        return found
+        return OwnData(self)
 
     def __fingerprint__(self) -> tuple:
         # Neighbours count by their own data only: following their links in turn would chain
         # every item of the timeline into every item page.
-        return (self.own_data(), [item.own_data() for item in self.related],
-                self.previous.own_data() if self.previous else None,
-                self.next.own_data() if self.next else None)
+        return (self.own_data, [item.own_data for item in self.related],
+                self.previous.own_data if self.previous else None,
+                self.next.own_data if self.next else None)
 
     @property
     def path(self) -> str:

@@ -36,18 +36,14 @@ def object_json_from(data: Mapping[str, Any], encoded_lists: Mapping[str, Sequen
     items' texts."""
     inner = b"\n" + b" " * indent
     item_start = inner + b" " * indent
-
-    def encoded(value: Any) -> bytes:
-        return json.dumps(value, ensure_ascii=False, indent=indent).encode("utf-8")
-
     # JSON strings hold no raw newline (it is escaped): every newline is the layout's, and a
     # value one level deeper is the same text with one more indent after each.
     out = io.BytesIO()
     for number, (key, value) in enumerate(data.items()):
-        out.write((b"{" if number == 0 else b",") + inner + encoded(key) + b": ")
+        out.write((b"{" if number == 0 else b",") + inner + item_json(key, indent) + b": ")
         items = encoded_lists.get(key)
         if items is None:
-            out.write(encoded(value).replace(b"\n", inner))
+            out.write(item_json(value, indent).replace(b"\n", inner))
         elif not items:
             out.write(b"[]")
         else:
