@@ -8,7 +8,12 @@ Figures, each the median of ``--repeat`` runs unless said:
 - full: a clean build (no output folder, no caches of any kind) of every page and file;
 - noop: a rebuild with nothing changed;
 - one_change: a rebuild after one feed record is edited, and after one Markdown file is
-  edited (both kinds are run; the median is over all of them);
+  edited (both kinds are run; the median is over all of them).
+  noop and one_change are measured in the build process that stays up behind `make devserver`
+  (`portal build --resident`): it is started once, builds the site as it is, and then is
+  timed from the request to rebuild until it reports the site in place, for ``--repeat``
+  rounds of a rebuild with nothing changed, a feed record edited and a document edited. The
+  same rebuilds by a new `pelican content` process each time are printed too (cold_…);
 - Hugo: a clean build right after each clean portal build (median), then a rebuild with
   nothing changed and one after one page changed (Hugo's command line rebuilds everything
   each time);
@@ -40,6 +45,8 @@ from make_corpus import ROOT, clean_project
 
 #: One build in a child process, as `make html` runs it.
 BUILD = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-q"]
+#: The build process behind `make devserver` (``portal.editors.serve.ResidentBuilder``).
+RESIDENT = [sys.executable, "-m", "portal.cli", "-s", "pelicanconf.py", "build", "--resident"]
 
 
 def _children_of(pid: int) -> list[int]:
@@ -123,6 +130,51 @@ def edit_document(project: Path, round_number: int) -> None:
     path.write_text("\n".join(lines) + "\n", "utf-8")
 
 
+def resident_rebuilds(project: Path, rounds: int) -> dict[str, list[float]]:
+    """Rebuilds in one resident builder, as the preview runs them: seconds from asking for a
+    rebuild to the builder's report that the site is in place; and its peak resident size."""
+    env = {**os.environ, **reference_environment(project)}
+    process = subprocess.Popen([*RESIDENT, "-o", str(project / "output")], cwd=project,
+                               env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True)
+
+    def wait() -> None:
+        for line in process.stdout:
+            if line.startswith("portal-build:"):
+                if line.split()[1] != "ok":
+                    sys.exit("the resident builder's build failed")
+                return
+        sys.exit("the resident builder stopped")
+
+    def rebuild() -> float:
+        started = time.perf_counter()
+        process.stdin.write("build\n")
+        process.stdin.flush()
+        wait()
+        return time.perf_counter() - started
+
+    times: dict[str, list[float]] = {"noop": [], "record": [], "document": []}
+    try:
+        wait()  # its first build: the site as it is, in a new process
+        for run in range(rounds):
+            times["noop"].append(rebuild())
+            edit_record(project, 100 + run)
+            times["record"].append(rebuild())
+            edit_document(project, 100 + run)
+            times["document"].append(rebuild())
+            print(f"resident round {run + 1}: noop {times['noop'][-1]:.2f} s, one record "
+                  f"{times['record'][-1]:.2f} s, one document {times['document'][-1]:.2f} s",
+                  flush=True)
+        # The builder keeps the last build's state beside the current one's.
+        status = Path(f"/proc/{process.pid}/status").read_text()
+        times["peak_mb"] = [int(next(line.split()[1] for line in status.splitlines()
+                                     if line.startswith("VmHWM:"))) / 1024]
+    finally:
+        process.stdin.close()
+        process.wait()
+    return times
+
+
 def page_count(output: Path) -> int:
     return sum(1 for _ in output.rglob("*.html"))
 
@@ -156,18 +208,25 @@ def main() -> None:
             edit(project, run)
             changes.append(portal_build(project, "-e", "PORTAL_SEARCH_INDEX=false"))
     pages = page_count(project / "output")
+    resident = resident_rebuilds(project, args.repeat)
     # Memory on its own: one more clean build, sampled (see ``measured``).
     clean_project(project)
     peak = portal_build(project, "-e", "PORTAL_SEARCH_INDEX=false", sample=True)["peak_mb"]
     # The pages are unchanged: this is the indexing alone.
     search = portal_build(project, sample=True)
     full_s = statistics.median(r["seconds"] for r in fulls)
-    noop_s = statistics.median(r["seconds"] for r in noops)
-    change_s = statistics.median(r["seconds"] for r in changes)
+    noop_s = statistics.median(resident["noop"])
+    change_s = statistics.median(resident["record"] + resident["document"])
     print(f"portal: html_pages={pages} full_s={full_s:.2f} noop_s={noop_s:.2f} "
-          f"one_record_s={statistics.median(r['seconds'] for r in changes[0::2]):.2f} "
-          f"one_document_s={statistics.median(r['seconds'] for r in changes[1::2]):.2f} "
+          f"one_record_s={statistics.median(resident['record']):.2f} "
+          f"one_document_s={statistics.median(resident['document']):.2f} "
           f"peak_mb={peak:.0f}")
+    print("portal, a new process per rebuild: "
+          f"cold_noop_s={statistics.median(r['seconds'] for r in noops):.2f} "
+          f"cold_one_record_s={statistics.median(r['seconds'] for r in changes[0::2]):.2f} "
+          f"cold_one_document_s={statistics.median(r['seconds'] for r in changes[1::2]):.2f}")
+    print(f"resident builder: peak_rss_mb={resident['peak_mb'][0]:.0f} (the process behind "
+          "`make devserver`, after all its rebuilds)")
     print(f"search: pagefind_s={search['seconds']:.2f} peak_mb={search['peak_mb']:.0f} "
           "(separate from the builds above; `make html` indexes only when pages changed)")
 

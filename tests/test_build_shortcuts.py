@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import copy
 import json
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import PurePosixPath
 
 import pytest
 from dateutil.rrule import rrulestr
 
 from conftest import ROOT, language_table
-from portal.core.jsontext import item_json, object_json_from
+from portal.core.jsontext import member_item_json, object_json_from
 from portal.core.site import Site
 from portal.opportunities.importer import _content_key
 from portal.opportunities.model import local_until, recurrence_rule
@@ -35,7 +35,7 @@ def sample_feed() -> dict:
 ])
 @pytest.mark.parametrize("indent", [1, 2])
 def test_open_data_from_encoded_records_is_the_plain_encoding(document, indent):
-    encoded = {key: [item_json(item, indent) for item in value]
+    encoded = {key: [member_item_json(item, indent) for item in value]
                for key, value in document.items() if key == "opportunities"}
     expected = json.dumps(document, ensure_ascii=False, indent=indent) + "\n"
     assert object_json_from(document, encoded, indent) == expected.encode("utf-8")
@@ -114,3 +114,106 @@ def test_output_names_are_those_of_path_arithmetic(path):
         pure = PurePosixPath(language.path(path))
         expected = str(pure / "index.html" if not pure.suffix else pure)
         assert site.output_name(language, path) == expected
+
+
+# -- a feed read again after an edit (resident builds) ------------------------------------------
+
+def _edits() -> list[tuple[str, object]]:
+    """Edits of the sample feed's text: (what, function from the parsed feed to the new one,
+    or from the text to the new text)."""
+    def retitle(feed):
+        feed["opportunities"][5]["title"]["en"] += " (edited)"
+
+    def first_and_last(feed):
+        feed["opportunities"][0]["status"] = "paused"
+        feed["opportunities"][-1]["title"]["en"] = "Last"
+
+    def insert(feed):
+        feed["opportunities"].insert(3, copy.deepcopy(feed["opportunities"][7]))
+
+    def delete(feed):
+        del feed["opportunities"][4:6]
+
+    def append(feed):
+        feed["opportunities"].append(copy.deepcopy(feed["opportunities"][0]))
+
+    def empty(feed):
+        feed["opportunities"] = []
+
+    def header(feed):
+        feed["generated_at"] = "2026-11-28T09:30:00+08:00"
+
+    def withdrawn(feed):
+        feed.setdefault("withdrawn", []).append({"id": "gone-0001",
+                                                 "withdrawn_at": "2026-11-01T00:00:00Z"})
+
+    return [("retitle", retitle), ("first and last", first_and_last), ("insert", insert),
+            ("delete", delete), ("append", append), ("empty", empty), ("header", header),
+            ("withdrawn", withdrawn)]
+
+
+@pytest.mark.parametrize(("what", "edit"), _edits(), ids=[what for what, _ in _edits()])
+@pytest.mark.parametrize("indent", [1, None])
+def test_a_feed_read_again_after_an_edit_is_what_json_reads(what, edit, indent):
+    from portal.opportunities.incremental import rescan, scan
+
+    feed = sample_feed()
+    old_text = json.dumps(feed, ensure_ascii=False, indent=indent)
+    earlier = scan(old_text)
+    assert earlier is not None and earlier.document() == json.loads(old_text)
+    edit(feed)
+    new_text = json.dumps(feed, ensure_ascii=False, indent=indent)
+    again = rescan(earlier, new_text) or scan(new_text)
+    assert again.document() == json.loads(new_text)
+    assert len(again.keys) == len(again.records) == len(feed["opportunities"])
+    if what == "retitle":  # the records around the edit are the very objects read before
+        assert again.records[4] is earlier.records[4]
+        assert again.records[6] is earlier.records[6]
+        assert again.records[5] is not earlier.records[5]
+
+
+@pytest.mark.parametrize("text", [
+    '{"opportunities": [{"id": "a"}], "opportunities": []}',  # a repeated key
+    '{"opportunities": [{"id": "a"},]}', '[1, 2]', '{"opportunities": [1] } x', "{}",
+    '{"a": 1,}'])
+def test_odd_feed_texts_are_left_to_the_ordinary_parser(text):
+    from portal.opportunities.incremental import scan
+
+    assert scan(text) is None
+
+
+def test_an_edit_that_breaks_a_record_is_not_read_again_in_part():
+    from portal.opportunities.incremental import rescan, scan
+
+    text = json.dumps(sample_feed(), ensure_ascii=False, indent=1)
+    earlier = scan(text)
+    broken = text.replace('"id": ', '"id" ', 1)
+    assert rescan(earlier, broken) is None
+    with pytest.raises(ValueError):
+        json.loads(broken)
+
+
+# -- values known to digest the same without digesting them ------------------------------------
+
+def test_values_called_the_same_have_the_same_digest():
+    from portal.core.fingerprint import Digester, same_data
+    from portal.core.site import Route
+
+    moment = datetime(2026, 11, 28, 12, 0)
+    pairs = [
+        ("text", "text"), (1, 1), (1.5, 1.5), (None, None), ([1, "a"], [1, "a"]),
+        ((1, (2, 3)), (1, (2, 3))), ({"a": [1, 2], "b": {"c": moment}},
+                                     {"a": [1, 2], "b": {"c": moment}}),
+        (Route("k", "p/", frozenset({"en"}), "en", titles={"en": "T"}),
+         Route("k", "p/", frozenset({"en"}), "en", titles={"en": "T"})),
+        (PurePosixPath("a/b"), PurePosixPath("a/b")),
+    ]
+    for first, second in pairs:
+        assert same_data(first, second), (first, second)
+        assert Digester().digest(first) == Digester().digest(second)
+    different = [(1, 1.0), (True, 1), ({"a": 1, "b": 2}, {"b": 2, "a": 1}), ([1], (1,)),
+                 ("a", "b"), (moment, moment.replace(tzinfo=UTC)), (moment, moment.date()),
+                 (Route("k", "p/", frozenset({"en"}), "en"),
+                  Route("k", "p/", frozenset({"en"}), "en", titles={"en": "T"}))]
+    for first, second in different:
+        assert not same_data(first, second), (first, second)

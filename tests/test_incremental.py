@@ -157,3 +157,23 @@ def test_a_failed_rebuild_leaves_the_site_and_the_next_build_is_right(project, f
     clean = tmp_path / "clean"
     built(project, clean)
     assert_same_site(output, clean)
+
+
+def test_a_record_added_to_the_feed_reaches_every_page_that_lists_it(project, first_build,
+                                                                     tmp_path):
+    # Programme pages find related opportunities while they render: a new record must reach
+    # them although they never linked it before.
+    output, _ = first_build
+    path = project / "data" / "opportunities.sample.json"
+    feed = json.loads(path.read_text("utf-8"))
+    added = json.loads(json.dumps(feed["opportunities"][0]))
+    added["id"] = "added-for-the-incremental-test"
+    added["title"]["en"] = "A record added for the incremental test"  # first by title
+    feed["opportunities"].insert(2, added)
+    path.write_text(json.dumps(feed, ensure_ascii=False, indent=1), "utf-8")
+    built(project, output)
+    clean = tmp_path / "clean"
+    built(project, clean)
+    assert_same_site(output, clean)
+    assert "/opportunities/added-for-the-incremental-test/" in \
+        (output / "programs" / "memory-archive" / "index.html").read_text("utf-8")

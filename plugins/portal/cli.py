@@ -86,6 +86,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         argv += ["-e", f"OPPORTUNITIES_FEED={json.dumps(args.feed)}"]
     if args.no_search_index:
         argv += ["-e", "PORTAL_SEARCH_INDEX=false"]
+    if args.resident:
+        return _resident_builds(argv)
     watcher = BuildWatcher()
     signals.all_generators_finalized.connect(watcher.finalized)
     render.file_written.connect(watcher.wrote)
@@ -114,6 +116,53 @@ def cmd_build(args: argparse.Namespace) -> int:
         for line in watcher.summary():
             console.print(f"  {line}")
     return 0
+
+
+RESIDENT_STATUS = "portal-build:"
+
+
+def _resident_builds(argv: list[str]) -> int:
+    """Build, then build again each time a line arrives on standard input, in this one
+    process (``core.resident``: what did not change is not read, parsed or digested again).
+    After each build one status line goes to standard output, ``portal-build: ok 1.234`` or
+    ``portal-build: failed 0.123``; problems go to standard error.
+    Builds after the first skip search indexing, as ``portal serve``'s rebuilds always have.
+    """
+    import io
+    import traceback
+
+    from pelican import main as pelican_main
+
+    from .core import resident
+
+    resident.enable()
+    status = sys.stdout
+    later = [*argv, "-e", "PORTAL_SEARCH_INDEX=false"]
+    current = argv
+    try:
+        while True:
+            started = time.monotonic()
+            succeeded = True
+            # What Pelican prints on standard output is not shown (as with --quiet); problems
+            # and warnings go to standard error.
+            sys.stdout = io.StringIO()
+            try:
+                pelican_main(current)
+            except SystemExit as stop:
+                succeeded = stop.code in (0, None)
+            except Exception:  # noqa: BLE001 - reported, and the next save is built again
+                traceback.print_exc()
+                succeeded = False
+            sys.stdout = status
+            print(f"{RESIDENT_STATUS} {'ok' if succeeded else 'failed'} "
+                  f"{time.monotonic() - started:.3f}", flush=True)
+            resident.run_pending()
+            if not sys.stdin.readline():
+                return 0
+            current = later
+    finally:
+        resident.disable()
+        sys.stdout = status
 
 
 # -- check ------------------------------------------------------------------------------------
@@ -358,6 +407,9 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--no-search-index", action="store_true",
                        help="do not re-index the site for search (the next build that does "
                             "indexes the pages changed meanwhile)")
+    build.add_argument("--resident", action="store_true",
+                       help="stay up and build again for each line read from standard input "
+                            "(the builder behind `portal serve`)")
     build.set_defaults(func=cmd_build)
 
     check = commands.add_parser(

@@ -3,17 +3,21 @@ writes the pages per language and the media, manifests and downloads once for al
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 
 from ..content.reader import make_markdown, reading_settings
+from ..core import resident
 from ..core.clock import build_time
 from ..core.errors import Problem, display_path, fail_build
+from ..core.fingerprint import digest_bytes
 from ..core.languages import Language
 from ..core.parallel import remembered_map, worker_count
-from ..core.render import produce_file, render_route
+from ..core.render import produce_file, render_group, render_route, shell_digest
 from ..core.site import Listing, NavItem, Route, Site, site_of
 from ..i18n import N_, catalogues_for, labels
 from ..i18n.formatting import localised_year
@@ -24,7 +28,37 @@ from .iiif import manifest
 from .jsonld import item_jsonld, script_json
 from .media import make_derivatives, plan_derivatives, write_media
 from .model import ACCESS_LEVELS, CREATOR_ROLES, ITEM_TYPES, Citation, Item, Localised, Picked
-from .reader import ReadContext, find_item_folders, folder_key, read_item, read_vocabulary
+from .reader import (
+    ReadContext,
+    files_under,
+    find_item_folders,
+    folder_key,
+    read_item,
+    read_vocabulary,
+)
+
+
+@dataclass
+class ArchiveSources:
+    """What the collection is read from, each item folder with the digest of what is read."""
+
+    root: Path
+    vocabulary_files: list[Path]
+    keys: dict[Path, str]
+    depends_on: tuple
+
+
+@dataclass
+class KeptArchive:
+    """The collection as the last build left it, in a build process that stays up."""
+
+    items: list[Item]
+    unreadable: set[str]
+    home: Route
+    timeline: Route
+    facets: dict[str, Facet]
+    routes: list[Route]
+
 
 FACET_TITLES = {
     "decades": N_("Browse by decade"),
@@ -45,7 +79,17 @@ class ArchiveGenerator(Generator):
         catalogues = catalogues_for(self.settings)
         self.gettext = {lang.code: catalogues[lang.code].gettext for lang in site.languages}
         self.today = build_time(self.settings).date()
-        items = self._read(site, problems)
+        self._routes: list[Route] = []
+        # A build process that stays up keeps the whole collection while nothing it is made
+        # from changes: the code, theme, catalogues and settings (the shell), the day, and
+        # every file of the archive and its vocabularies, as the file system stamps them.
+        scope = self._kept_scope(site) if resident.enabled() else None
+        kept: KeptArchive | None = resident.recall("archive", scope) if scope else None
+        if kept is not None:
+            self._reuse(site, kept)
+            return
+        sources = self._sources(site)
+        items = self._read(site, problems, sources)
         self._check_collection(items, problems, self.unreadable)
         if any(p.severity == "error" for p in problems):
             fail_build(problems)
@@ -68,6 +112,31 @@ class ArchiveGenerator(Generator):
             item.citations = [self._citation(site, item, lang) for lang in site.languages]
         if any(p.severity == "error" for p in problems):
             fail_build(problems)
+        self._publish(site)
+        if scope:
+            resident.keep("archive", scope, KeptArchive(self.items, self.unreadable, self.home,
+                                                        self.timeline, self.facets,
+                                                        self._routes))
+
+    def _kept_scope(self, site: Site) -> str:
+        """Every file the collection is read from, by name, size, times and inode (a write
+        changes the change time, which no tool can set back), with what else it depends on."""
+        data_dir = Path(self.settings["PORTAL_DATA_DIR"])
+        root = Path(self.settings["PORTAL_ARCHIVE_DIR"])
+        stamps = [shell_digest(), self.today.isoformat(), str(root.resolve()),
+                  *reading_settings(self.settings, site.languages, site.base_path)]
+        for setting in ("PORTAL_ARCHIVE_SUBJECTS", "PORTAL_ARCHIVE_PLACES"):
+            path = data_dir / self.settings[setting]
+            stamps.append(f"{path}:{resident.file_stamp(path) if path.is_file() else 'missing'}")
+        if root.is_dir():
+            for relative, entry in sorted(files_under(str(root), ())):
+                found = entry.stat()
+                stamps.append(f"{'/'.join(relative)}:{found.st_size}:{found.st_mtime_ns}:"
+                              f"{found.st_ctime_ns}:{found.st_ino}")
+        return digest_bytes(*stamps)
+
+    def _publish(self, site: Site) -> None:
+        """What the rest of the site sees of the archive: menu entry, listings, context."""
         site.nav.append(NavItem(60, "archive:home", labels(self.settings, site.languages,
                                                            N_("Archive")), section="archive"))
         site.listings += [
@@ -78,35 +147,50 @@ class ArchiveGenerator(Generator):
         ]
         self.context["PORTAL_ARCHIVE"] = self.items
 
+    def _reuse(self, site: Site, kept: KeptArchive) -> None:
+        """The collection of the last build, unchanged: its routes are registered again in
+        this build's site (another section may now clash with one)."""
+        self.items, self.unreadable = kept.items, kept.unreadable
+        self.home, self.timeline, self.facets = kept.home, kept.timeline, kept.facets
+        self._routes = kept.routes
+        problems = [clash for clash in map(site.add_route, kept.routes) if clash]
+        if problems:
+            fail_build(problems)
+        self._publish(site)
+
     # -- reading -----------------------------------------------------------------------------
 
-    def _read(self, site: Site, problems: list[Problem]) -> list[Item]:
+    def _sources(self, site: Site) -> ArchiveSources:
         data_dir = Path(self.settings["PORTAL_DATA_DIR"])
+        vocabulary_files = [data_dir / self.settings[setting]
+                            for setting in ("PORTAL_ARCHIVE_SUBJECTS", "PORTAL_ARCHIVE_PLACES")]
+        root = Path(self.settings["PORTAL_ARCHIVE_DIR"])
+        folders = list(find_item_folders(root))
+        depends_on = (*reading_settings(self.settings, site.languages, site.base_path),
+                      *(path.read_bytes() for path in vocabulary_files if path.is_file()))
+        return ArchiveSources(root, vocabulary_files, {folder: folder_key(folder)
+                                                       for folder in folders}, depends_on)
+
+    def _read(self, site: Site, problems: list[Problem], sources: ArchiveSources) -> list[Item]:
         vocabularies = []
-        vocabulary_files = []
-        for kind, setting in (("subject", "PORTAL_ARCHIVE_SUBJECTS"),
-                              ("place", "PORTAL_ARCHIVE_PLACES")):
-            path = data_dir / self.settings[setting]
-            vocabulary_files.append(path)
+        for kind, path in zip(("subject", "place"), sources.vocabulary_files, strict=True):
             vocabulary, found = read_vocabulary(path, display_path(path), kind, site.languages)
             problems.extend(found)
             vocabularies.append(vocabulary)
         context = ReadContext(site.languages, vocabularies[0], vocabularies[1],
                               make_markdown(self.settings), site.base_path)
-        root = Path(self.settings["PORTAL_ARCHIVE_DIR"])
+        root = sources.root
         items = []
         #: Folders whose item has errors (reported once; links to them are not reported again).
         self.unreadable: set[str] = set()
-        folders = list(find_item_folders(root))
-        depends_on = (*reading_settings(self.settings, site.languages, site.base_path),
-                      *(path.read_bytes() for path in vocabulary_files))
+        folders = list(sources.keys)
 
         def read(folder: Path) -> tuple[Item | None, list[Problem]]:
             return read_item(folder, display_path(root), context)
 
         for folder, (item, found) in zip(folders, remembered_map(
-                "archive-items", read, folders, folder_key, self.settings, *depends_on),
-                strict=True):
+                "archive-items", read, folders, sources.keys.__getitem__, self.settings,
+                *sources.depends_on), strict=True):
             problems.extend(found)
             if item is not None:
                 items.append(item)
@@ -149,6 +233,7 @@ class ArchiveGenerator(Generator):
         every = site.every_language
         route = Route(key=key, path=path, languages=languages or every,
                       original=original or site.default.code, source=source, titles=titles)
+        self._routes.append(route)
         clash = site.add_route(route)
         if clash:
             problems.append(clash)
@@ -271,9 +356,8 @@ class ArchiveGenerator(Generator):
         site = site_of(self)
         output = Path(self.output_path)
         cache = Path(self.settings["PORTAL_ARCHIVE_CACHE_DIR"])
-        make_derivatives(self.items, cache, worker_count(self.settings))
-        for item in self.items:
-            write_media(item, output, cache)
+        render_group(self, ("media",), (self.items, str(cache.resolve())),
+                     partial(self._media, output, cache))
         common = {"archive_home": self.home, "facets": self.facets, "timeline": self.timeline,
                   "archive_items": self.items, "archive_downloads": self._downloads(site),
                   "creator_roles": CREATOR_ROLES, "access_levels": ACCESS_LEVELS}
@@ -289,10 +373,9 @@ class ArchiveGenerator(Generator):
                     render_route(self, value.route, language, "archive_browse", facet=facet,
                                  value=value, **common)
             archive_name = self.gettext[language.code](N_("Taipei Volunteers memory archive"))
-            for item in self.items:
-                jsonld = script_json(item_jsonld(item, site, language, archive_name))
-                render_route(self, site.route(item.route_key), language, "archive_item",
-                             item=item, jsonld=jsonld, **common)
+            render_group(self, ("items", language.code),
+                         (self.items, language, archive_name, common),
+                         partial(self._item_pages, site, language, archive_name, common))
         for item in self.items:
             if item.has_manifest:
                 produce_file(output / item.manifest_path, manifest, item, site,
@@ -300,6 +383,24 @@ class ArchiveGenerator(Generator):
                              self.settings["PORTAL_SOURCE_TIMEZONE"])
         for name in EXPORT_FILES:
             produce_file(output / DATA_DIR / name, export_file, name, site, self.items)
+
+    def _media(self, output: Path, cache: Path) -> None:
+        make_derivatives(self.items, cache, worker_count(self.settings))
+        for item in self.items:
+            write_media(item, output, cache)
+
+    def _item_pages(self, site: Site, language: Language, archive_name: str,
+                    common: dict) -> None:
+        for item in self.items:
+            render_group(self, ("item", item.id, language.code),
+                         (item, language, archive_name, common),
+                         partial(self._item_page, site, item, language, archive_name, common))
+
+    def _item_page(self, site: Site, item: Item, language: Language, archive_name: str,
+                   common: dict) -> None:
+        jsonld = script_json(item_jsonld(item, site, language, archive_name))
+        render_route(self, site.route(item.route_key), language, "archive_item", item=item,
+                     jsonld=jsonld, **common)
 
     def _iiif_labels(self, site: Site, item: Item) -> dict[str, dict[str, str]]:
         return {

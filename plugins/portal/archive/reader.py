@@ -6,6 +6,7 @@ an editor understands; nothing is published while one remains.
 
 from __future__ import annotations
 
+import os
 import re
 import wave
 from dataclasses import dataclass
@@ -215,13 +216,28 @@ def folder_key(folder: Path) -> str:
     from ..core.fingerprint import digest_bytes
 
     parts: list[bytes | str] = [str(folder)]
-    for path in sorted(folder.rglob("*")):
-        if path.name == ITEM_FILE:
-            parts.append(path.read_bytes())
-        elif path.is_file():
-            stat = path.stat()
-            parts.append(f"{path.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}")
+    for relative, entry in sorted(files_under(str(folder), ())):
+        if relative[-1] == ITEM_FILE:
+            with open(entry.path, "rb") as item_file:
+                parts.append(item_file.read())
+        else:
+            stat = entry.stat()
+            parts.append(f"{'/'.join(relative)}:{stat.st_size}:{stat.st_mtime_ns}")
     return digest_bytes(*parts)
+
+
+def files_under(folder: str, prefix: tuple[str, ...]) -> list[tuple[tuple[str, ...], os.DirEntry]]:
+    """Every file below ``folder`` with its path as parts (sorted like paths), by plain
+    ``os.scandir``: this runs for every item of the archive at every build."""
+    found = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            relative = (*prefix, entry.name)
+            if entry.is_dir():
+                found += files_under(entry.path, relative)
+            elif entry.is_file():
+                found.append((relative, entry))
+    return found
 
 
 def read_item(folder: Path, display_root: str, context: ReadContext

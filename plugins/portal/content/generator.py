@@ -3,20 +3,42 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from pelican.generators import Generator
 
+from ..core import resident
 from ..core.errors import Problem, display_path, fail_build, report
 from ..core.fingerprint import digest_bytes
 from ..core.languages import Language
 from ..core.parallel import remembered_map
-from ..core.render import render_route
+from ..core.render import render_group, render_route, shell_digest
 from ..core.site import Listing, NavItem, Route, site_of
 from ..i18n import N_, labels
 from .links import link_problems
 from .model import PROGRAMME_SHARED_FIELDS, Entry, field_name
 from .reader import make_markdown, read_document, reading_settings
+
+
+@dataclass
+class KeptDocuments:
+    """Entries as the last build left them, in a build process that stays up."""
+
+    entries: dict[tuple[str, str], Entry]
+    news_pages: list[tuple[Route, list[Entry]]]
+    nav: list[NavItem]
+    listings: list[Listing]
+
+
+def _same_documents(kept: dict[tuple[str, str], Entry],
+                    entries: dict[tuple[str, str], Entry]) -> bool:
+    """The same entries, each with the very same documents in the same languages."""
+    return list(kept) == list(entries) and all(
+        list(kept[key].versions) == list(entry.versions) and
+        all(doc is kept[key].versions[code] for code, doc in entry.versions.items())
+        for key, entry in entries.items())
 
 
 class DocumentsGenerator(Generator):
@@ -28,6 +50,16 @@ class DocumentsGenerator(Generator):
         entries = self._read_entries(problems)
         self._check_translations(entries, problems)
         self._check_shared_facts(entries, problems)
+        # A build process that stays up keeps the entries, their routes and the news pages
+        # while every document read is the very one of the last build (documents are kept
+        # between builds, ``_read_entries``) and the shell is the same.
+        kept: KeptDocuments | None = resident.recall("documents", shell_digest()) \
+            if resident.enabled() else None
+        if kept is not None and not any(p.severity == "error" for p in problems) and \
+                _same_documents(kept.entries, entries):
+            self._reuse(site, kept)
+            return
+        first_nav, first_listing = len(site.nav), len(site.listings)
         for entry in entries.values():
             entry.route = Route(
                 key=f"{entry.kind}:{entry.id}",
@@ -54,6 +86,21 @@ class DocumentsGenerator(Generator):
             fail_build(problems)
         self.entries = entries
         self.context["PORTAL_DOCUMENTS"] = entries
+        resident.keep("documents", shell_digest(), KeptDocuments(
+            entries, self.news_pages, site.nav[first_nav:], site.listings[first_listing:]))
+
+    def _reuse(self, site, kept: KeptDocuments) -> None:
+        problems = [clash for clash in (site.add_route(entry.route)
+                                        for entry in kept.entries.values()) if clash]
+        for route, _ in kept.news_pages:
+            site.add_route(route)  # as ``_paginate_news`` does
+        if problems:
+            fail_build(problems)
+        site.nav += kept.nav
+        site.listings += kept.listings
+        self.news_pages = kept.news_pages
+        self.entries = kept.entries
+        self.context["PORTAL_DOCUMENTS"] = kept.entries
 
     def _read_entries(self, problems: list[Problem]) -> dict[tuple[str, str], Entry]:
         site = site_of(self)
@@ -93,9 +140,10 @@ class DocumentsGenerator(Generator):
             path, kind, language = file
             return digest_bytes(str(path), kind, language.code, path.read_bytes())
 
+        # Documents are never changed once read: a build process that stays up keeps them.
         read_all = remembered_map("documents", read, files, key, self.settings, repr(kinds),
                                   *reading_settings(self.settings, site.languages,
-                                                    site.base_path))
+                                                    site.base_path), immutable=True)
         for (path, kind, language), (doc, found) in zip(files, read_all, strict=True):
             problems.extend(found)
             if doc is None:
@@ -156,11 +204,10 @@ class DocumentsGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         site = site_of(self)
-        for entry in self.entries.values():
-            for language in site.languages:
-                render_route(self, entry.route, language, entry.template,
-                             entry=entry, doc=entry.version_for(language),
-                             outdated=entry.is_outdated(language))
+        entries = list(self.entries.values())
+        for language in site.languages:
+            render_group(self, ("documents", language.code), (entries, language),
+                         partial(self._documents, entries, language))
         total = len(self.news_pages)
         for number, (route, items) in enumerate(self.news_pages, start=1):
             pagination = {
@@ -171,6 +218,12 @@ class DocumentsGenerator(Generator):
             for language in site.languages:
                 render_route(self, route, language, "news_index", items=items,
                              pagination=pagination)
+
+
+    def _documents(self, entries: list[Entry], language: Language) -> None:
+        for entry in entries:
+            render_route(self, entry.route, language, entry.template, entry=entry,
+                         doc=entry.version_for(language), outdated=entry.is_outdated(language))
 
 
 def check_links(generators) -> None:

@@ -14,6 +14,8 @@ import contextlib
 import gc
 from collections.abc import Iterator
 
+from . import resident
+
 #: Allocations between young collections; young collections between middle ones; middle
 #: collections between full ones (Python's defaults: 700, 10, 10).
 BUILD_THRESHOLDS = (50_000, 20, 100)
@@ -30,9 +32,10 @@ def collect_less(pelican: object = None) -> None:
 
 
 def collect_as_before(pelican: object = None) -> None:
-    """Restore the thresholds of before the build (``finalized`` signal)."""
+    """Restore the thresholds of before the build (``finalized`` signal); not in a build
+    process that stays up, whose whole life is builds and what they keep for the next."""
     global _before
-    if _before is not None:
+    if _before is not None and not resident.enabled():
         gc.set_threshold(*_before)
         _before = None
 

@@ -8,6 +8,7 @@ the code that knows what the field means), and reports duplicate keys, which YAM
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from . import resident
 from .errors import Problem, display_path, yaml_hint
 from .languages import Language
 
@@ -98,6 +100,11 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Any, list[Problem
     except UnicodeDecodeError as error:
         return None, [Problem(display, 1, f"the file is not UTF-8 text ({error.reason}); "
                                           "save it as UTF-8")]
+    # A build process that stays up parses a file again only when its text changed; callers
+    # get their own copy, as from a fresh parse.
+    kept = resident.recall(f"yaml:{path}|{display}", text)
+    if kept is not None:
+        return copy.deepcopy(kept)
     loader = _LineLoader(text)
     try:
         data = loader.get_single_data()
@@ -116,6 +123,8 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Any, list[Problem
         loader.dispose()
     problems = [Problem(display, line, f"'{key}' is given twice; keep only one")
                 for line, key in loader.duplicates]
+    if resident.enabled():
+        resident.keep(f"yaml:{path}|{display}", text, copy.deepcopy((data, problems)))
     return data, problems
 
 

@@ -36,6 +36,11 @@ def _not_json(value: Any) -> Any:
     raise TypeError
 
 
+#: Where a model that a build process keeps between builds (class attribute
+#: ``kept_between_builds``: it never changes once made) carries its digest, for the next build.
+_KEPT_DIGEST = "_kept_digest"
+
+
 class Digester:
     """Digests of one build. Objects, lists and dicts are remembered by identity: models do
     not change once the build renders pages, and one menu or list is shown on many pages."""
@@ -150,6 +155,11 @@ class Digester:
         known = self._memo.get(key)
         if known is not None:
             return known
+        kept = getattr(value, "kept_between_builds", False)
+        if kept:
+            known = value.__dict__.get(_KEPT_DIGEST)
+            if known is not None:
+                return self._remember(value, known)
         own = getattr(value, "__fingerprint__", None)
         if isinstance(value, (list, tuple, dict)):
             hasher = hashlib.blake2b(digest_size=16)
@@ -168,8 +178,67 @@ class Digester:
                             "__fingerprint__ method or pass plain data to the template")
         hasher = hashlib.blake2b(digest_size=16)
         self._fresh(hasher, data)
-        return self._remember(value, b"O" + type(value).__qualname__.encode()
-                              + hasher.digest())
+        digest = b"O" + type(value).__qualname__.encode() + hasher.digest()
+        if kept and not self.lenient:
+            value.__dict__[_KEPT_DIGEST] = digest
+        return self._remember(value, digest)
+
+
+def same_data(first: Any, second: Any, memo: dict | None = None) -> bool:
+    """Whether two values certainly give the same digest, found without digesting: the same
+    object; plain data (text, numbers, dates, tuples, lists, dicts, dataclasses) of the same
+    types and values in the same order; or two models whose ``__fingerprint__`` data are the
+    same; or two instances of a class that declares ``exact_equality`` (its ``==`` implies the
+    same digest). False means "not known to be the same", never "different". ``memo`` remembers the
+    answer for containers and models by identity (both values must stay alive meanwhile)."""
+    if first is second:
+        return True
+    kind = type(first)
+    if kind is not type(second):
+        return False
+    if kind is str or kind in _PLAIN:
+        return first == second
+    if kind in _MOMENTS:
+        return first == second and moment_text(first) == moment_text(second)
+    if memo is None:
+        return _same_inside(kind, first, second, None)
+    pair = (id(first), id(second))
+    known = memo.get(pair)
+    if known is None:
+        known = memo[pair] = _same_inside(kind, first, second, memo)
+    return known
+
+
+def _same_inside(kind: type, first: Any, second: Any, memo: dict | None) -> bool:
+    if kind is tuple or kind is list:
+        return len(first) == len(second) and all(
+            same_data(one, other, memo) for one, other in zip(first, second, strict=True))
+    if kind is dict:
+        return len(first) == len(second) and all(
+            type(key) is type(other_key) and key == other_key
+            and same_data(value, other_value, memo)
+            for (key, value), (other_key, other_value)
+            in zip(first.items(), second.items(), strict=True))
+    if kind is frozenset or kind is set:
+        return all(type(item) is str for item in first) and first == second
+    if isinstance(first, str) and not isinstance(first, Enum):  # Markup
+        return first == second
+    if isinstance(first, PurePath):
+        return str(first) == str(second)
+    if getattr(kind, "exact_equality", False):  # and dicts in the same order, as digests are
+        return first == second and all(
+            list(value) == list(second.__dict__[name])
+            for name, value in first.__dict__.items() if type(value) is dict)
+    own = getattr(kind, "__fingerprint__", None)
+    if own is not None:  # what it returns is made for the call: nothing to remember by id
+        return same_data(own(first), own(second))
+    if dataclasses.is_dataclass(kind):
+        return all(same_data(getattr(first, name), getattr(second, name), memo)
+                   for name in _counted_fields(kind))
+    return False
+
+
+_MOMENTS = frozenset({datetime, date, time})
 
 
 def moment_text(value: date | time) -> str:

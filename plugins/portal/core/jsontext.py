@@ -24,20 +24,26 @@ def indented_json(data: Any, indent: int = 1) -> str:
 
 
 def item_json(item: Any, indent: int = 1) -> bytes:
-    """One list item encoded on its own (UTF-8), ready for ``object_json_from``."""
+    """One value encoded on its own (UTF-8)."""
     return json.dumps(item, ensure_ascii=False, indent=indent).encode("utf-8")
+
+
+def member_item_json(item: Any, indent: int = 1) -> bytes:
+    """An item of a list that is a member of an object, encoded on its own and indented for
+    that place, ready for ``object_json_from``. JSON strings hold no raw newline (it is
+    escaped): every newline is the layout's, and a value two levels deeper is the same text
+    with two more indents after each."""
+    return item_json(item, indent).replace(b"\n", b"\n" + b" " * (2 * indent))
 
 
 def object_json_from(data: Mapping[str, Any], encoded_lists: Mapping[str, Sequence[bytes]],
                      indent: int = 1) -> bytes:
     """``indented_json(data)``, in UTF-8, for an object some of whose members are long lists
-    whose items are already encoded (``item_json``): the pure-Python encoder, the slow part,
-    then runs only over the items that are new. ``encoded_lists`` maps a member's name to its
-    items' texts."""
+    whose items are already encoded (``member_item_json``): the pure-Python encoder, the slow
+    part, then runs only over the items that are new. ``encoded_lists`` maps a member's name to
+    its items' texts."""
     inner = b"\n" + b" " * indent
     item_start = inner + b" " * indent
-    # JSON strings hold no raw newline (it is escaped): every newline is the layout's, and a
-    # value one level deeper is the same text with one more indent after each.
     out = io.BytesIO()
     for number, (key, value) in enumerate(data.items()):
         out.write((b"{" if number == 0 else b",") + inner + item_json(key, indent) + b": ")
@@ -49,7 +55,7 @@ def object_json_from(data: Mapping[str, Any], encoded_lists: Mapping[str, Sequen
         else:
             for place, item in enumerate(items):
                 out.write((b"[" if place == 0 else b",") + item_start)
-                out.write(item.replace(b"\n", item_start))
+                out.write(item)
             out.write(inner + b"]")
     out.write(b"\n}\n" if data else b"{}\n")
     return out.getvalue()

@@ -33,8 +33,12 @@ def link_to(site: Site, route: Route, language: Language) -> Link:
 
 def links_for(site: Site, listings: Iterable[Listing], language: Language) -> list[Link]:
     """Links to the pages of ``listings`` that exist, in title order for this language."""
-    links = [link_to(site, site.routes[item.route_key], language)
-             for item in listings if item.route_key in site.routes]
+    return links_to(site, (item.route_key for item in listings), language)
+
+
+def links_to(site: Site, keys: Iterable[str], language: Language) -> list[Link]:
+    """Links to the pages of these routes that exist, in title order for this language."""
+    links = [link_to(site, site.routes[key], language) for key in keys if key in site.routes]
     return sorted(links, key=lambda link: (link.title.casefold(), link.href))
 
 

@@ -19,10 +19,10 @@ from pathlib import Path
 
 from blinker import signal
 
-from . import render
+from . import render, resident
 from .fingerprint import code_digest, digest_bytes, files_digest, settings_text
 from .parallel import worker_count
-from .plan import BuildPlan, Manifest
+from .plan import BuildPlan, EarlierBuild, Manifest
 
 #: Sent with ``output_path`` (the finished site) and ``bundle_path`` (where the search bundle
 #: goes) for steps that work on the finished site; ``changed_pages`` is None when every page
@@ -55,18 +55,32 @@ def _shell_files(settings: dict) -> str:
         files_digest(_project_root(settings) / settings["PORTAL_TRANSLATIONS_DIR"]),
         *libraries, sys.version,
         *(f"{key}={settings_text(value)}" for key, value in sorted(settings.items())
-          if key not in ("OUTPUT_PATH", "PORTAL_SITE")))
+          if key not in _NOT_IN_PAGES))
+
+
+#: Settings that change no page: where the site goes, the build's own site model, and whether
+#: Pagefind runs (the manifest says when the index is behind the pages).
+_NOT_IN_PAGES = frozenset({"OUTPUT_PATH", "PORTAL_SITE", "PORTAL_SEARCH_INDEX"})
 
 
 def begin_build(pelican) -> None:
     """Point this run of ``pelican`` at a fresh temporary folder beside OUTPUT_PATH, make the
     build plan, and delete the site a previous build replaced while this one is generated."""
+    resident.run_pending()
     settings = pelican.settings
     final = Path(settings["OUTPUT_PATH"]).resolve()
     atomic = settings.get("PORTAL_ATOMIC_OUTPUT", True)
+    shell_files = _shell_files(settings)
     previous = Manifest()
+    earlier = None
     if settings.get("PORTAL_INCREMENTAL", True) and final.is_dir():
-        previous = Manifest.load(manifest_path(settings, final), final)
+        store = manifest_path(settings, final)
+        earlier = resident.recall("build", digest_bytes(str(final), shell_files))
+        if earlier is not None and _stamp(store) == earlier.manifest_stamp:
+            previous = earlier.manifest
+        else:
+            earlier = None
+            previous = Manifest.load(store, final)
     complete = not previous.files
     if atomic:
         final.parent.mkdir(parents=True, exist_ok=True)
@@ -83,7 +97,7 @@ def begin_build(pelican) -> None:
         complete = False
     pelican.portal_final_output = final
     plan = BuildPlan(final, staging, previous, complete, worker_count(settings),
-                     settings, _shell_files(settings))
+                     settings, shell_files, earlier)
     pelican.portal_plan = plan
     render.activate(plan)
 
@@ -101,6 +115,21 @@ def finish_build(pelican) -> None:
     final, staging = plan.final, plan.staging
     manifest = plan.manifest()
     store = manifest_path(pelican.settings, final)
+    earlier = EarlierBuild(manifest, (0, 0), plan.registered, dict(plan._shells),
+                           dict(plan._context_digests), plan.settings, plan.groups,
+                           plan.context, plan.site.routes if plan.site else {})
+
+    def save() -> None:
+        plan.fill_fingerprints()
+        manifest.save(store)
+        earlier.manifest_stamp = _stamp(store)
+
+    deferred = resident.enabled()
+    if deferred:
+        # Saved once the preview has reloaded; meanwhile no manifest describes the site, so
+        # a process stopped in between leaves the next build a complete one, never a stale
+        # page.
+        store.unlink(missing_ok=True)
     if plan.complete:
         output_ready.send(pelican, output_path=str(staging),
                           bundle_path=str(staging / "pagefind"), changed_pages=None)
@@ -111,7 +140,8 @@ def finish_build(pelican) -> None:
             if final.exists():
                 final.rename(final.parent / f".{final.name}-old-{uuid.uuid4().hex[:8]}")
             staging.rename(final)
-        manifest.save(store)
+        if not deferred:
+            save()
     else:
         if staging != final:
             _move_changed(staging, final, plan)
@@ -120,7 +150,8 @@ def finish_build(pelican) -> None:
             _remove(final, name)
         pages = sum(1 for name in plan.changed | set(removed) if name.endswith(".html"))
         manifest.search_stale = pages > 0 or plan.previous.search_stale
-        manifest.save(store)
+        if not deferred:
+            save()
         if manifest.search_stale:
             bundle = (staging if staging != final else final.parent / f".{final.name}-search"
                       ) / "pagefind-new"
@@ -129,11 +160,24 @@ def finish_build(pelican) -> None:
             if bundle.exists():
                 _swap_in(bundle, final / "pagefind")
             manifest.search_stale = False
-            manifest.save(store)
+            if not deferred:
+                save()
         if staging != final:
             pelican.portal_cleaner.join()
             _discard(staging)
     pelican.output_path = str(final)
+    if deferred:
+        resident.later(save)
+    resident.keep("build", digest_bytes(str(final), plan.shell_files), earlier)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """When and how large: whether the manifest on disk is the one this process wrote."""
+    try:
+        found = path.stat()
+    except OSError:
+        return (0, 0)
+    return (found.st_mtime_ns, found.st_size)
 
 
 def _move_changed(staging: Path, final: Path, plan: BuildPlan) -> None:

@@ -18,6 +18,7 @@ from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from . import resident
 from .fingerprint import code_digest, digest_bytes
 
 Item = TypeVar("Item")
@@ -113,20 +114,25 @@ def _load(path: Path) -> Any:
 
 def remembered_map(name: str, function: Callable[[Item], Result], items: Sequence[Item],
                    key_of: Callable[[Item], Hashable], settings: dict, *depends_on: bytes | str,
-                   workers: int | None = None) -> list[Result]:
+                   workers: int | None = None, immutable: bool = False) -> list[Result]:
     """``parallel_map`` that reuses the results of the last build for items whose key is the
     same. ``depends_on`` names what else the results depend on (schemas, settings); the
-    portal's code always counts. ``workers``: processes (default: one per core)."""
+    portal's code always counts. ``workers``: processes (default: one per core).
+    ``immutable``: nothing changes the results once made, so a build process that stays up
+    (``core.resident``) keeps them in memory and hands the same objects to the next build,
+    and saves the store after the build; other results are read afresh from the store."""
     version = digest_bytes(code_digest(), *depends_on)
     store = _store(settings, name)
-    remembered: dict = {}
-    try:
-        saved_version, remembered = _load(store)
-        if saved_version != version:
+    remembered: dict = (resident.recall(f"store:{store}", version) if immutable else None) \
+        or {}
+    if not remembered:
+        try:
+            saved_version, remembered = _load(store)
+            if saved_version != version:
+                remembered = {}
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError,
+                AttributeError, ImportError):
             remembered = {}
-    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError,
-            ImportError):
-        remembered = {}
     keys = [key_of(item) for item in items]
     missing = [index for index, key in enumerate(keys) if key not in remembered]
     if missing:
@@ -136,13 +142,22 @@ def remembered_map(name: str, function: Callable[[Item], Result], items: Sequenc
             remembered[keys[index]] = result
     results = [remembered[key] for key in keys]
     if missing or len(remembered) != len(set(keys)):
-        kept = {key: remembered[key] for key in keys}
-        store.parent.mkdir(parents=True, exist_ok=True)
-        scratch = store.with_suffix(".tmp")
-        with open(scratch, "wb") as stored:
-            pickle.dump((version, kept), stored, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(scratch, store)
+        remembered = {key: remembered[key] for key in keys}
+        if immutable:
+            resident.later(lambda: _save(store, version, remembered))
+        else:
+            _save(store, version, remembered)
+    if immutable:
+        resident.keep(f"store:{store}", version, remembered)
     return results
+
+
+def _save(store: Path, version: str, remembered: dict) -> None:
+    store.parent.mkdir(parents=True, exist_ok=True)
+    scratch = store.with_suffix(".tmp")
+    with open(scratch, "wb") as stored:
+        pickle.dump((version, remembered), stored, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(scratch, store)
 
 
 def store_settings(settings: dict) -> dict[str, str]:

@@ -16,14 +16,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jinja2.runtime import Context, missing
 
-from .fingerprint import Digester, digest_bytes
+from .fingerprint import Digester, digest_bytes, same_data
 from .parallel import PARALLEL_FROM, run_shares
 
 #: The inputs being recorded for the job running in this process (None: not recording).
@@ -90,6 +90,7 @@ class FileJob:
     rel: str
     producer: Callable[..., str | bytes]
     inputs: tuple
+    _fingerprint: str | None = field(default=None, init=False, repr=False, compare=False)
 
     records = False
 
@@ -97,7 +98,16 @@ class FileJob:
         return self.producer(*self.inputs)
 
     def fingerprint(self, plan: BuildPlan, names: Iterable[str]) -> str:
-        return plan.digester.digest(("file", plan.shell_files, self.producer, self.inputs))
+        # Asked before the file is made and again after: large inputs are digested once.
+        if self._fingerprint is None:
+            self._fingerprint = plan.digester.digest(("file", plan.shell_files, self.producer,
+                                                      self.inputs))
+        return self._fingerprint
+
+    def same_inputs(self, earlier: Job, memo: dict) -> bool:
+        """Made from the same data as ``earlier`` (a job of the last build in this process)."""
+        return type(earlier) is FileJob and self.producer is earlier.producer and \
+            same_data(self.inputs, earlier.inputs, memo)
 
 
 @dataclass
@@ -148,6 +158,23 @@ class PageJob:
             # the shell), a Jinja global (code), or set by a page_rendering listener from what
             # it read, which is recorded too.
         return digest_bytes(*parts)
+
+    def own_names(self) -> tuple[str, ...]:
+        """Names the page is given itself (not read from the generators' shared context)."""
+        return (*self.extra, *self.lazy)
+
+    def same_inputs(self, earlier: Job, memo: dict) -> bool:
+        """Made from the same data as ``earlier`` (a job of the last build in this process);
+        what it read from the generators' shared context is compared by the plan."""
+        return type(earlier) is PageJob and self.template == earlier.template and \
+            type(self.generator) is type(earlier.generator) and \
+            same_data(self.language, earlier.language, memo) and \
+            same_data(self.route, earlier.route, memo) and \
+            len(self.extra) == len(earlier.extra) and len(self.lazy) == len(earlier.lazy) and \
+            all(same_data(value, earlier.extra.get(name, missing), memo)
+                for name, value in self.extra.items()) and \
+            all(same_data(value, earlier.lazy.get(name, missing), memo)
+                for name, value in self.lazy.items())
 
 
 Job = FileJob | PageJob
@@ -208,6 +235,41 @@ class Manifest:
         os.replace(scratch, path)
 
 
+@dataclass(frozen=True)
+class Member:
+    """A file of a group of jobs: its name, and for a page its language and own names."""
+
+    rel: str
+    language: str | None
+    own: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    """Jobs registered together: what they are made from, their files, the groups inside."""
+
+    inputs: tuple
+    members: tuple[Member, ...]
+    inner: tuple[Hashable, ...] = ()
+
+
+@dataclass
+class EarlierBuild:
+    """What the last build in this process (``core.resident``) leaves to the next: its
+    manifest, the jobs it registered and the digests it computed."""
+
+    manifest: Manifest
+    manifest_stamp: tuple[int, int]
+    jobs: dict[str, Job]
+    shells: dict[str, str]
+    context_digests: dict[str, str]
+    #: The settings it was made with (the same as now: they are part of what it is kept under).
+    settings: dict
+    groups: dict[Hashable, Group]
+    context: dict | None
+    routes: dict[str, Any]
+
+
 @dataclass
 class Result:
     rel: str
@@ -223,7 +285,8 @@ class BuildPlan:
     """
 
     def __init__(self, final: Path, staging: Path, previous: Manifest, complete: bool,
-                 workers: int, settings: dict, shell_files: str) -> None:
+                 workers: int, settings: dict, shell_files: str,
+                 earlier: EarlierBuild | None = None) -> None:
         self.final = final
         self.staging = staging
         self.previous = previous
@@ -239,20 +302,49 @@ class BuildPlan:
         self.shell_files = shell_files
         self._shells: dict[str, str] = {}
         self._context_digests: dict[str, str] = {}
-        self._route_sets: dict[tuple[str, ...], bool] = {}
+        self._route_sets: dict[int, bool] = {}
         self._groups: dict[tuple[str, ...], tuple[str, ...]] = {}
         #: Told of every file made or kept, by its name in the output folder.
         self._announce: Callable[[str, bool], None] = lambda name, changed: None
         self._folders: set[str] = set()  # staging folders made by this process
+        #: The last build in this process, when it stays up between builds.
+        self.earlier = earlier
+        #: Every job of this build, run or kept (what the next build compares with).
+        self.registered: dict[str, Job] = {}
+        self._name_groups: dict[tuple, bool] = {}
+        self._same_memo: dict[tuple[int, int], bool] = {}
+        self._route_digests: dict[str, str] = {}
+        #: Groups of jobs registered together (``group``), and those being registered.
+        self.groups: dict[Hashable, Group] = {}
+        self._collecting: list[tuple[list[Member], list[Hashable]]] = []
+        self._owns: dict[tuple[str, ...], tuple[str, ...]] = {}
+        #: The generators' shared context (for what pages read of it).
+        self.context: dict | None = None
+        #: Whether every kept file is announced (someone counts them).
+        self.tell_kept = True
+        self._defer_fingerprints = False
+        self._unfingerprinted: list[tuple[Job, tuple[str, ...]]] = []
+        if earlier is not None:
+            # Kept under the digest of the settings: what a job passes on of them is the same.
+            self._same_memo[(id(settings), id(earlier.settings))] = True
 
     # -- registering jobs ----------------------------------------------------------------
 
     def add(self, job: Job) -> None:
         """Queue ``job``, or keep last build's file when nothing it was made from changed."""
         previous = self.previous.files.get(job.rel)
-        # A file deleted from the output folder by hand is made again.
-        if previous is not None and self._still_valid(job, previous) and \
-                os.path.exists(os.path.join(self.final, job.rel)):
+        self.registered[job.rel] = job
+        if self.context is None and isinstance(job, PageJob):
+            self.context = job.generator.context
+        if self._collecting:
+            self._collecting[-1][0].append(self._member(job))
+        # A file deleted from the output folder by hand is made again (by ``make html``: a
+        # job the last build in this process made from the same objects is trusted as it is,
+        # and one made from other objects is made again without digesting them first).
+        earlier = self._same_as_earlier(job, previous) if previous is not None else False
+        if earlier or (previous is not None and earlier is None and
+                       self._still_valid(job, previous) and
+                       os.path.exists(os.path.join(self.final, job.rel))):
             self.jobs.pop(job.rel, None)
             self.entries[job.rel] = previous
             self.kept += 1
@@ -261,15 +353,136 @@ class BuildPlan:
         self.entries.pop(job.rel, None)
         self.jobs[job.rel] = job
 
-    def _still_valid(self, job: Job, previous: Entry) -> bool:
-        if previous.routes:
-            unchanged = self._route_sets.get(previous.routes)
-            if unchanged is None:
-                unchanged = all(self.route_digest(key) == self.previous.route_digests.get(key)
-                                for key in previous.routes)
-                self._route_sets[previous.routes] = unchanged
-            if not unchanged:
+    def _member(self, job: Job) -> Member:
+        if isinstance(job, FileJob):
+            return Member(job.rel, None, ())
+        own = job.own_names()
+        return Member(job.rel, job.language.code, self._owns.setdefault(own, own))
+
+    def _same_as_earlier(self, job: Job, previous: Entry) -> bool | None:
+        """Whether ``job`` has the very inputs of the same file in the last build of this
+        process: then its fingerprint is the one in the manifest, without computing it.
+        None when that build in this process had no such job to compare with."""
+        if self.earlier is None:
+            return None
+        earlier = self.earlier.jobs.get(job.rel)
+        if earlier is None:
+            return None
+        if not job.same_inputs(earlier, self._same_memo) or \
+                not self._routes_unchanged(previous.routes):
+            return False
+        if not isinstance(job, PageJob):
+            return True
+        own = job.own_names()
+        return self._shell_unchanged(job.language.code) and self._context_unchanged(
+            job.generator.context, previous.names, self._owns.setdefault(own, own))
+
+    def _shell_unchanged(self, code: str) -> bool:
+        known = self._shells.get(code)
+        if known is None:
+            known = self.shell(self.site.language(code))
+        return known == self.earlier.shells.get(code)
+
+    def _context_unchanged(self, context: dict, names: tuple[str, ...],
+                           own: tuple[str, ...]) -> bool:
+        """The names a page read from the generators' shared context (those that are not its
+        ``own``) hold what they held in the last build; the same for every page that read the
+        same names (the tuples are shared, so they are told apart by identity)."""
+        group = (id(names), id(own))
+        known = self._name_groups.get(group)
+        if known is None:
+            known = all(self._context_value_unchanged(context, name) for name in names
+                        if name not in own and name not in self.settings and name in context)
+            self._name_groups[group] = known
+        return known
+
+    def _context_value_unchanged(self, context: dict, name: str) -> bool:
+        earlier = self.earlier
+        digest = earlier.context_digests.get(name)
+        if digest is not None and earlier.context is not None and name in earlier.context \
+                and same_data(context[name], earlier.context[name], self._same_memo):
+            self._context_digests.setdefault(name, digest)
+            return True
+        return self.context_digest(name, context[name]) == digest
+
+    # -- groups of jobs (a build process that stays up) -----------------------------------
+
+    def group(self, key: Hashable, inputs: tuple, context: dict,
+              register: Callable[[], None]) -> None:
+        """Register the jobs ``register()`` adds, as one group made from ``inputs`` (all they
+        depend on besides the shell, the shared context and the routes they link). When the
+        last build in this process made the group from the same inputs, and nothing else the
+        group's files read changed, they are kept as they are without ``register`` running.
+        Groups nest: an enclosing group holds the files of the groups inside it."""
+        self.context = context
+        earlier = self.earlier.groups.get(key) if self.earlier is not None else None
+        if earlier is not None and same_data(inputs, earlier.inputs, self._same_memo) and \
+                self._keep_members(earlier.members):
+            self._adopt(key, Group(inputs, earlier.members, earlier.inner))
+        else:
+            members: list[Member] = []
+            inner: list[Hashable] = []
+            self._collecting.append((members, inner))
+            try:
+                register()
+            finally:
+                self._collecting.pop()
+            self.groups[key] = Group(inputs, tuple(members), tuple(inner))
+        if self._collecting:
+            outer_members, outer_inner = self._collecting[-1]
+            outer_members.extend(self.groups[key].members)
+            outer_inner.append(key)
+
+    def _adopt(self, key: Hashable, group: Group) -> None:
+        """A kept group, and the groups inside it as the last build left them (the next
+        build may need to look at one of them alone)."""
+        self.groups[key] = group
+        for inner in group.inner:
+            self._adopt(inner, self.earlier.groups[inner])
+
+    def _keep_members(self, members: tuple[Member, ...]) -> bool:
+        """Keep the files of a group as the last build made them, if what they read besides
+        the group's inputs is unchanged; checked once for each combination of linked routes,
+        names read, own names and language that the files share."""
+        files = self.previous.files
+        entries = [files.get(member.rel) for member in members]
+        if any(entry is None for entry in entries):
+            return False
+        combinations = {}
+        for member, entry in zip(members, entries, strict=True):
+            combinations.setdefault((id(entry.routes), id(entry.names), id(member.own),
+                                     member.language), (member, entry))
+        for member, entry in combinations.values():
+            if not self._routes_unchanged(entry.routes):
                 return False
+            if member.language is not None and not (
+                    self._shell_unchanged(member.language) and
+                    self._context_unchanged(self.context, entry.names, member.own)):
+                return False
+        names = [member.rel for member in members]
+        if self.jobs:
+            for name in names:
+                self.jobs.pop(name, None)
+        self.entries.update(zip(names, entries, strict=True))
+        self.kept += len(names)
+        if self.tell_kept:
+            for name in names:
+                self._announce(name, False)
+        return True
+
+    def _routes_unchanged(self, routes: tuple[str, ...]) -> bool:
+        if not routes:
+            return True
+        unchanged = self._route_sets.get(id(routes))  # shared tuples, alive all build long
+        if unchanged is None:
+            unchanged = all(self.route_digest(key) == self.previous.route_digests.get(key)
+                            for key in routes)
+            self._route_sets[id(routes)] = unchanged
+        return unchanged
+
+    def _still_valid(self, job: Job, previous: Entry) -> bool:
+        if not self._routes_unchanged(previous.routes):
+            return False
         return job.fingerprint(self, previous.names) == previous.fingerprint
 
     # -- digests -------------------------------------------------------------------------
@@ -292,8 +505,18 @@ class BuildPlan:
         return known
 
     def route_digest(self, key: str) -> str:
-        route = self.site.routes.get(key)
-        return "absent" if route is None else self.digester.digest(route)
+        known = self._route_digests.get(key)
+        if known is None:
+            route = self.site.routes.get(key)
+            if route is None:
+                known = "absent"
+            elif self.earlier is not None and key in self.previous.route_digests and \
+                    same_data(route, self.earlier.routes.get(key)):
+                known = self.previous.route_digests[key]  # the same route as last build's
+            else:
+                known = self.digester.digest(route)
+            self._route_digests[key] = known
+        return known
 
     # -- running -------------------------------------------------------------------------
 
@@ -309,6 +532,9 @@ class BuildPlan:
 
         jobs = list(self.jobs.values())
         workers = min(self.workers, max(1, len(jobs) // PARALLEL_FROM))
+        # A few files in a build process that stays up: their fingerprints are computed after
+        # the build (``fill_fingerprints``), before the manifest is saved.
+        self._defer_fingerprints = self.earlier is not None and workers == 1
         if workers > 1:
             # One page of each template first, here: the templates it loads are compiled
             # once, and the workers inherit them instead of each compiling its own.
@@ -334,8 +560,18 @@ class BuildPlan:
         payload = data.encode("utf-8") if isinstance(data, str) else data
         names = self._shared(sorted(recorder.names)) if recorder else ()
         routes = self._shared(sorted(recorder.routes)) if recorder else ()
-        entry = Entry(job.fingerprint(self, names), names, routes)
+        if self._defer_fingerprints:
+            entry = Entry("", names, routes)
+            self._unfingerprinted.append((job, names))
+        else:
+            entry = Entry(job.fingerprint(self, names), names, routes)
         return Result(job.rel, self._write(job.rel, payload), entry)
+
+    def fill_fingerprints(self) -> None:
+        """The fingerprints left for after the build (the manifest's entries get them)."""
+        for job, names in self._unfingerprinted:
+            self.entries[job.rel].fingerprint = job.fingerprint(self, names)
+        self._unfingerprinted.clear()
 
     def _shared(self, keys: list[str]) -> tuple[str, ...]:
         """One tuple for every page that read the same names (most pages of a template do)."""
@@ -346,7 +582,9 @@ class BuildPlan:
         # Plain os calls and each folder made once: tens of thousands of files per build.
         try:
             with open(os.path.join(self.final, rel), "rb") as existing:
-                changed = existing.read() != payload
+                # Another size means other bytes: a large file is then not read at all.
+                changed = os.fstat(existing.fileno()).st_size != len(payload) or \
+                    existing.read() != payload
         except OSError:
             changed = True
         if changed or self.complete:

@@ -3,11 +3,12 @@ the build plan (``core.plan``), which skips what is unchanged and writes only ch
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
 from blinker import signal
 
+from . import resident
 from .languages import Language
 from .plan import BuildPlan, FileJob, PageJob
 from .site import Route, site_of
@@ -29,6 +30,13 @@ def activate(plan: BuildPlan | None) -> None:
     _active = plan
     if plan is not None:
         plan._announce = lambda name, changed: _announce_name(plan, name, changed)
+        plan.tell_kept = bool(file_written.receivers)
+
+
+def shell_digest() -> str:
+    """Digest of the code, theme, catalogues and settings of the build running here ("" when
+    no build plan is active): what a result kept between builds must be made under."""
+    return _active.shell_files if _active is not None else ""
 
 
 def announce(target: Path, changed: bool) -> None:
@@ -97,6 +105,20 @@ def render_route(generator, route: Route, language: Language, template: str, *,
     if _active.site is None:
         _active.site = site
     _active.add(job)
+
+
+def render_group(generator, key: Hashable, inputs: tuple,
+                 register: Callable[[], None]) -> None:
+    """Call ``register()`` (which renders routes and produces files), unless a build process
+    that stays up made the same files from the same ``inputs`` last time: they are kept then.
+    ``inputs`` must be all the files depend on besides the site's shell (code, theme,
+    settings, languages, menu), the shared context and the routes they link."""
+    if _active is None or _active.earlier is None and not resident.enabled():
+        register()
+        return
+    if _active.site is None:
+        _active.site = site_of(generator)
+    _active.group((type(generator).__name__, key), inputs, generator.context, register)
 
 
 def _same(data: str | bytes) -> str | bytes:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 from .errors import Problem
@@ -33,6 +34,10 @@ class Route:
     in_sitemap: bool = True
     lastmod: date | None = None
     titles: dict[str, str] = field(default_factory=dict)
+
+    #: Equal routes have the same digest: every field is text, a set of text, a flag or a
+    #: date (``core.fingerprint.same_data`` compares them with ``==``).
+    exact_equality: ClassVar[bool] = True
 
     def is_real_in(self, language: Language) -> bool:
         return language.code in self.languages
@@ -73,6 +78,8 @@ class Site:
     nav: list[NavItem] = field(default_factory=list)
     listings: list[Listing] = field(default_factory=list)
     menu_order: list[str] = field(default_factory=list)
+    _kinds: tuple[int, dict[str, list[Listing]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     def __fingerprint__(self) -> tuple:
         # For files made from URLs (sitemap, IIIF, exports): a producer that reads routes
@@ -136,10 +143,19 @@ class Site:
 
     def listings_of(self, kind: str | None = None, sdg: int | None = None,
                     active_only: bool = True) -> list[Listing]:
-        return [item for item in self.listings
-                if (kind is None or item.kind == kind)
-                and (sdg is None or sdg in item.sdgs)
-                and (item.active or not active_only)]
+        candidates = self.listings if kind is None else self._of_kind(kind)
+        return [item for item in candidates
+                if (sdg is None or sdg in item.sdgs) and (item.active or not active_only)]
+
+    def _of_kind(self, kind: str) -> list[Listing]:
+        # Listings are only ever added: an index made for as many as there are now is good.
+        index = self._kinds
+        if index is None or index[0] != len(self.listings):
+            by_kind: dict[str, list[Listing]] = {}
+            for item in self.listings:
+                by_kind.setdefault(item.kind, []).append(item)
+            index = self._kinds = (len(self.listings), by_kind)
+        return index[1].get(kind, [])
 
     # -- URLs -----------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ this preview server get one ``<script src="/__portal/livereload.js">``, which po
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import subprocess
 import sys
@@ -12,6 +13,8 @@ import threading
 import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from ..cli import RESIDENT_STATUS
 
 PREFIX = "/__portal/"
 RELOAD_SCRIPT = b"""(function () {
@@ -74,25 +77,66 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.wfile.write(data)
 
 
-def build(settings: str, output: str, feed: str | None, search: bool = True) -> bool:
-    """Rebuild in a fresh process (so changed plugin code and data are read again). Only the
-    pages whose inputs changed are rendered. Rebuilds after a change skip search indexing,
-    which takes far longer than the pages; `make html` brings the index up to date."""
-    command = [sys.executable, "-m", "portal.cli", "-s", settings, "build", "--quiet",
-               "-o", output]
-    if not search:
-        command.append("--no-search-index")
-    if feed:
-        command += ["--feed", feed]
-    started = time.monotonic()
-    result = subprocess.run(command, check=False)
-    took = time.monotonic() - started
-    print(f"portal serve: {'rebuilt' if result.returncode == 0 else 'build FAILED'} "
-          f"in {took:.1f} s", flush=True)
-    return result.returncode == 0
+class ResidentBuilder:
+    """The build process behind the preview (``portal build --resident``). It stays up between
+    builds, so a rebuild after one edit reuses what did not change (``core.resident``). A
+    change to the portal's code or to the settings file starts a new one."""
+
+    def __init__(self, settings: str, output: str, feed: str | None) -> None:
+        self.command = [sys.executable, "-m", "portal.cli", "-s", settings, "build",
+                        "--resident", "-o", output]
+        if feed:
+            self.command += ["--feed", feed]
+        self.process: subprocess.Popen | None = None
+
+    def build(self, fresh: bool = False) -> bool:
+        """Build now (in a new builder if ``fresh``, or if there is none), and say whether the
+        build succeeded."""
+        started = time.monotonic()
+        if fresh:
+            self.stop()
+        if self.process is None or self.process.poll() is not None:
+            # A new builder's first build starts at once, and indexes the site for search.
+            self.process = subprocess.Popen(self.command, stdin=subprocess.PIPE,
+                                            stdout=subprocess.PIPE, text=True)
+        else:
+            try:
+                self.process.stdin.write("build\n")
+                self.process.stdin.flush()
+            except OSError:
+                return self.build(fresh=True)
+        succeeded = False
+        for line in self.process.stdout:
+            if line.startswith(RESIDENT_STATUS):
+                succeeded = line.split()[1] == "ok"
+                break
+        else:
+            self.stop()  # the builder ended without a word: the next save starts a new one
+        took = time.monotonic() - started
+        print(f"portal serve: {'rebuilt' if succeeded else 'build FAILED'} in {took:.1f} s",
+              flush=True)
+        return succeeded
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        process, self.process = self.process, None
+        with contextlib.suppress(OSError):
+            process.stdin.close()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
-def watch(settings: str, output: str, feed: str | None, state: State,
+def needs_fresh_builder(path: str, settings: str) -> bool:
+    """Whether a changed file is code the builder has loaded (plugins, the settings file)."""
+    resolved = Path(path).resolve()
+    return resolved == Path(settings).resolve() or Path("plugins").resolve() in resolved.parents
+
+
+def watch(builder: ResidentBuilder, settings: str, output: str, state: State,
           stop: threading.Event) -> None:
     from watchfiles import watch as watch_files
 
@@ -108,13 +152,15 @@ def watch(settings: str, output: str, feed: str | None, state: State,
                                debounce=300):
         names = ", ".join(sorted({Path(p).name for _, p in changes})[:3])
         print(f"portal serve: changed {names}; rebuilding…", flush=True)
-        if build(settings, output, feed, search=False):
+        fresh = any(needs_fresh_builder(p, settings) for _, p in changes)
+        if builder.build(fresh=fresh):
             state.bump()
 
 
 def serve(settings: str, output: str, bind: str, port: int, feed: str | None,
           initial_build: bool = True) -> int:
-    if initial_build and not build(settings, output, feed):
+    builder = ResidentBuilder(settings, output, feed)
+    if initial_build and not builder.build():
         print("portal serve: the first build failed; fix the problems above and save again",
               flush=True)
     Path(output).mkdir(parents=True, exist_ok=True)
@@ -123,7 +169,7 @@ def serve(settings: str, output: str, bind: str, port: int, feed: str | None,
     httpd = ThreadingHTTPServer((bind, port),
                                 functools.partial(handler, directory=str(Path(output))))
     stop = threading.Event()
-    watcher = threading.Thread(target=watch, args=(settings, output, feed, state, stop),
+    watcher = threading.Thread(target=watch, args=(builder, settings, output, state, stop),
                                daemon=True)
     watcher.start()
     host, real_port = httpd.server_address[:2]
@@ -135,4 +181,5 @@ def serve(settings: str, output: str, bind: str, port: int, feed: str | None,
     finally:
         stop.set()
         httpd.server_close()
+        builder.stop()
     return 0

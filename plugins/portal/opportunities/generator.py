@@ -5,19 +5,22 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from operator import attrgetter
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from pelican.generators import Generator
 
-from ..core import collector
+from ..core import collector, resident
 from ..core.clock import build_time
 from ..core.errors import Problem, fail_build
-from ..core.jsontext import item_json, object_json_from
+from ..core.fingerprint import digest_bytes
+from ..core.jsontext import member_item_json, object_json_from
 from ..core.parallel import remembered_map, store_settings
-from ..core.render import produce_file, render_route
+from ..core.render import produce_file, render_group, render_route, shell_digest
 from ..core.site import Listing, NavItem, Route, Site, site_of
 from ..i18n import N_, labels, translate
 from . import vocabulary as vocab
@@ -25,11 +28,14 @@ from .calendar import calendar, has_events
 from .cards import forget_cards, opportunity_card
 from .importer import ImportResult, import_feed
 from .model import TAIPEI, Opportunity, instant
-from .source import FeedUnusable, LoadedFeed, load_feed
+from .source import FeedUnusable, LoadedFeed, is_url, load_feed
 from .structured import atom_feed, json_feed, posting_script
 from .text import recurrence_words, safe_markdown, time_slot_words
+from .validation import SCHEMA_FILE
 
 BASE = "opportunities/"
+#: Records whose detail pages a build process that stays up checks together (``_details``).
+DETAILS_RUN = 250
 #: facet URL segment -> (code list, how to read an opportunity's values)
 FACETS = {
     "district": (list(vocab.DISTRICTS) + [vocab.ONLINE], lambda opp: opp.districts),
@@ -37,6 +43,21 @@ FACETS = {
     "sdg": ([str(n) for n in range(1, 18)], lambda opp: [str(n) for n in opp.sdgs]),
     "for": (list(vocab.SUITABILITY), lambda opp: opp.suitable_for),
 }
+
+
+@dataclass
+class KeptListing:
+    """The listing as the last build left it, in a build process that stays up."""
+
+    feed: LoadedFeed
+    result: ImportResult
+    listed: list[Opportunity]
+    gone: list
+    listing_pages: dict
+    facet_counts: dict[str, dict[str, int]]
+    routes: list[Route]
+    listings: list[Listing]
+    nav: NavItem
 
 
 class OpportunitiesGenerator(Generator):
@@ -49,10 +70,44 @@ class OpportunitiesGenerator(Generator):
         self.now = build_time(settings)
         source = settings["OPPORTUNITIES_FEED"]
         schema_dir = str(self.root / settings["PORTAL_SCHEMA_DIR"])
+        self._routes: list[Route] = []
+        # A build process that stays up keeps the whole listing while the feed file, the
+        # schema, the clock and the shell (code, settings…) are the same.
+        scope = self._kept_scope(source, schema_dir)
+        kept: KeptListing | None = resident.recall("opportunities", scope) if scope else None
+        if kept is not None:
+            self._reuse(site, kept)
+            self._report(source)
+            return
         with collector.paused():
             self._import(site, source, schema_dir)
         self._report(source)
+        first_listing = len(site.listings)
         self._register(site)
+        if scope:
+            resident.keep("opportunities", scope, KeptListing(
+                self.feed, self.result, self.listed, self.gone, self.listing_pages,
+                self.facet_counts, self._routes, site.listings[first_listing:], self._nav))
+
+    def _kept_scope(self, source: str, schema_dir: str) -> str | None:
+        if not resident.enabled() or is_url(source):
+            return None
+        path = Path(source) if Path(source).is_absolute() else self.root / source
+        try:
+            stamps = [resident.file_stamp(path),
+                      resident.file_stamp(Path(schema_dir) / SCHEMA_FILE)]
+        except OSError:
+            return None
+        return digest_bytes(shell_digest(), self.now.isoformat(), str(path), *stamps)
+
+    def _reuse(self, site: Site, kept: KeptListing) -> None:
+        self.feed, self.result, self.listed, self.gone = (kept.feed, kept.result, kept.listed,
+                                                          kept.gone)
+        self.listing_pages, self.facet_counts = kept.listing_pages, kept.facet_counts
+        for route in kept.routes:
+            self._add(site, route)
+        site.listings += kept.listings
+        site.nav.append(kept.nav)
 
     def _import(self, site: Site, source: str, schema_dir: str) -> None:
         settings = self.settings
@@ -70,7 +125,8 @@ class OpportunitiesGenerator(Generator):
                   f"feed saved {self.feed.last_good_saved_at}")
         self.result: ImportResult = import_feed(
             self.feed.document, schema_dir, self.now, site.languages,
-            timedelta(days=settings["PORTAL_STALE_AFTER_DAYS"]), settings)
+            timedelta(days=settings["PORTAL_STALE_AFTER_DAYS"]), settings,
+            self.feed.record_keys, self.feed.origin)
         # The accepted records live on in the models; the raw ones are not needed again, and
         # on a large feed they are a good part of the build's memory.
         self.feed.document["opportunities"] = []
@@ -99,16 +155,18 @@ class OpportunitiesGenerator(Generator):
         self.listed = sorted((o for o in self.result.opportunities if o.listed),
                              key=lambda o: (o.sort_start, o.id))
         for opp in self.result.opportunities:
-            opp.route = Route(f"opportunity:{opp.id}", f"{BASE}{opp.id}/",
-                              opp.text_languages or every, opp.original_language,
-                              source=f"{self.feed.origin} id {opp.id}", in_sitemap=opp.listed,
-                              lastmod=opp.updated.date(),
-                              titles={lang.code: opp.record["title"][lang.code]
-                                      for lang in site.languages
-                                      if lang.code in opp.text_languages})
+            # A model kept from the last build (``import_feed``) keeps its route: made from
+            # the same record, origin and languages, it would be the same.
+            if opp.route is None:
+                opp.route = Route(f"opportunity:{opp.id}", f"{BASE}{opp.id}/",
+                                  opp.text_languages or every, opp.original_language,
+                                  source=f"{self.feed.origin} id {opp.id}",
+                                  in_sitemap=opp.listed, lastmod=opp.updated.date(),
+                                  titles={lang.code: opp.record["title"][lang.code]
+                                          for lang in site.languages
+                                          if lang.code in opp.text_languages})
             self._add(site, opp.route)
-            site.listings.append(Listing("opportunity", opp.route.key, frozenset(opp.sdgs),
-                                         frozenset(opp.causes), opp.listed, opp.sort_start.date()))
+            site.listings.append(opp.listing)
         self.gone = []
         for item_id, item in sorted(self.result.withdrawn.items()):
             route = Route(f"opportunity:{item_id}", f"{BASE}{item_id}/", every,
@@ -127,11 +185,13 @@ class OpportunitiesGenerator(Generator):
             for code, items in members.items():
                 self.listing_pages[(facet, code)] = self._paginate(site, facet, code, items, {})
         # One prefix covers the listing ("opportunities:…") and detail pages ("opportunity:…").
-        site.nav.append(NavItem(10, "opportunities:all::1",
-                                labels(self.settings, site.languages, N_("Opportunities")),
-                                section="opportunit"))
+        self._nav = NavItem(10, "opportunities:all::1",
+                            labels(self.settings, site.languages, N_("Opportunities")),
+                            section="opportunit")
+        site.nav.append(self._nav)
 
     def _add(self, site, route: Route) -> None:
+        self._routes.append(route)
         problem = site.add_route(route)
         if problem:
             fail_build([problem])
@@ -160,13 +220,15 @@ class OpportunitiesGenerator(Generator):
         for language in site.languages:
             facet_menu = self._facet_menu(site, language)
             for (facet, code), pages in self.listing_pages.items():
-                for number, (route, items) in enumerate(pages, start=1):
-                    render_route(self, route, language, "opportunities_list", items=items,
-                                 facet=facet, facet_code=code, total=self._total(facet, code),
-                                 pagination=_pagination(pages, number), facet_menu=facet_menu,
-                                 **common)
-            for opp in self.result.opportunities:
-                self._detail(site, opp, language, common)
+                render_group(self, ("listing", facet, code, language.code),
+                             (pages, language, facet_menu, self._total(facet, code), common),
+                             partial(self._listing, facet, code, pages, language, facet_menu,
+                                     common))
+            # In a build process that stays up, the detail pages of unchanged records are
+            # kept as a whole, or else record by record (``core.render.render_group``).
+            render_group(self, ("details", language.code),
+                         (self.result.opportunities, language, common),
+                         partial(self._details, site, language, common))
             for route, item in self.gone:
                 render_route(self, route, language, "opportunity_gone", withdrawn=item,
                              withdrawn_at=instant(item["withdrawn_at"]), **common)
@@ -176,6 +238,27 @@ class OpportunitiesGenerator(Generator):
                      {key: document.get(key) for key in OPEN_DATA_HEADER},
                      self.result.opportunities, self.result.withdrawn,
                      store_settings(self.settings))
+
+    def _listing(self, facet: str, code: str, pages: list, language, facet_menu: list,
+                 common: dict) -> None:
+        for number, (route, items) in enumerate(pages, start=1):
+            render_route(self, route, language, "opportunities_list", items=items,
+                         facet=facet, facet_code=code, total=self._total(facet, code),
+                         pagination=_pagination(pages, number), facet_menu=facet_menu,
+                         **common)
+
+    def _details(self, site, language, common: dict) -> None:
+        # Runs of records, then each record: one edit looks at one run's records alone.
+        everything = self.result.opportunities
+        for start in range(0, len(everything), DETAILS_RUN):
+            run = everything[start:start + DETAILS_RUN]
+            render_group(self, ("details", language.code, start), (run, language, common),
+                         partial(self._details_of, site, run, language, common))
+
+    def _details_of(self, site, run: list[Opportunity], language, common: dict) -> None:
+        for opp in run:
+            render_group(self, ("detail", opp.id, language.code), (opp, language, common),
+                         partial(self._detail, site, opp, language, common))
 
     def _facet_menu(self, site, language) -> list[dict]:
         """Every facet value with its label, link and count, built once per language: the
@@ -245,7 +328,8 @@ def open_data(header: dict, opportunities: list[Opportunity], withdrawn: dict,
     normalised record is made from that alone), so an edit to one record encodes one again."""
     if all(opp.source_digest for opp in opportunities):
         records = remembered_map("open-data-records", _record_json, opportunities,
-                                 attrgetter("source_digest"), store, workers=1)
+                                 attrgetter("source_digest"), store, workers=1,
+                                 immutable=True)
     else:
         records = [_record_json(opp) for opp in opportunities]
     data = {**header, "opportunities": None, "withdrawn": list(withdrawn.values())}
@@ -253,7 +337,7 @@ def open_data(header: dict, opportunities: list[Opportunity], withdrawn: dict,
 
 
 def _record_json(opp: Opportunity) -> str:
-    return item_json(opp.record)
+    return member_item_json(opp.record)
 
 
 def _pagination(pages: list, number: int) -> dict:

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from operator import itemgetter
 from pathlib import Path
 
+from ..core import resident
 from ..core.fingerprint import digest_bytes
 from ..core.languages import Language
 from ..core.parallel import remembered_map
@@ -62,11 +63,12 @@ def check_record(raw: object, schema_dir: str) -> tuple[object, list[tuple[str, 
     return record, record_errors(record, schema_dir)
 
 
-def _check_all(records: list, schema_dir: str, settings: dict | None
-               ) -> tuple[list[tuple], list[str | None]]:
+def _check_all(records: list, schema_dir: str, settings: dict | None,
+               known_keys: list[str | None] | None = None) -> tuple[list[tuple], list[str | None]]:
     """Every record checked, and a digest of each as read (with the schema). With the build's
     settings, checks run in parallel and are remembered between builds by the record's exact
-    content (validation is most of an import's cost)."""
+    content (validation is most of an import's cost). ``known_keys``: content keys already
+    known (None for the others), completed here for the next build in this process."""
     def check(raw: object) -> tuple:
         return check_record(raw, schema_dir)
 
@@ -74,9 +76,16 @@ def _check_all(records: list, schema_dir: str, settings: dict | None
         return [check(raw) for raw in records], [None] * len(records)
     schema = (Path(schema_dir) / SCHEMA_FILE).read_bytes()
     schema_digest = digest_bytes(schema)
-    keyed = [(f"{schema_digest}:{_content_key(raw)}", raw) for raw in records]
+    if known_keys is None or len(known_keys) != len(records):
+        known_keys = [None] * len(records)
+    for index, known in enumerate(known_keys):
+        if known is None:
+            known_keys[index] = _content_key(records[index])
+    keyed = [(f"{schema_digest}:{key}", raw)
+             for key, raw in zip(known_keys, records, strict=True)]
+    # Records and their problems are read, never changed: kept in memory between builds.
     checked = remembered_map("feed-records", lambda pair: check(pair[1]), keyed,
-                             itemgetter(0), settings, schema)
+                             itemgetter(0), settings, schema, immutable=True)
     return checked, [key for key, _ in keyed]
 
 
@@ -89,11 +98,16 @@ def _content_key(raw: object) -> str:
 
 
 def import_feed(document: dict, schema_dir: str, now: datetime, languages: tuple[Language, ...],
-                stale_after: timedelta, settings: dict | None = None) -> ImportResult:
+                stale_after: timedelta, settings: dict | None = None,
+                known_keys: list[str | None] | None = None, origin: str = "") -> ImportResult:
     accepted: list[Opportunity] = []
     rejected: list[Reject] = []
     first_index: dict[str, int] = {}
-    checked, sources = _check_all(document["opportunities"], schema_dir, settings)
+    checked, sources = _check_all(document["opportunities"], schema_dir, settings, known_keys)
+    # A build process that stays up reuses last build's model of an unchanged record: the
+    # same object, so pages made from it are known to be unchanged without digesting it.
+    scope = f"{origin}|{now.isoformat()}|{stale_after}|{languages!r}"
+    earlier: dict[str, Opportunity] = resident.recall("opportunity-models", scope) or {}
     for index, (record, relative_errors) in enumerate(checked):
         record_id = _record_id(record)
         prefix = f"$.opportunities[{index}]"
@@ -113,14 +127,18 @@ def import_feed(document: dict, schema_dir: str, now: datetime, languages: tuple
                                    f"duplicate id: record {first_index[record_id]} already "
                                    "uses it"))
             continue
-        opportunity = Opportunity(record, now, languages, stale_after,
-                                  source_digest=sources[index])
-        problem = _unreadable(opportunity, index)
-        if problem:
-            rejected.append(problem)
-            continue
+        opportunity = earlier.get(sources[index]) if sources[index] else None
+        if opportunity is None or opportunity.record is not record:
+            opportunity = Opportunity(record, now, languages, stale_after,
+                                      source_digest=sources[index])
+            problem = _unreadable(opportunity, index)
+            if problem:
+                rejected.append(problem)
+                continue
         first_index[record_id] = index
         accepted.append(opportunity)
+    resident.keep("opportunity-models", scope,
+                  {opp.source_digest: opp for opp in accepted if opp.source_digest})
 
     withdrawn: dict[str, dict] = {}
     for index, item in enumerate(document.get("withdrawn", [])):

@@ -9,13 +9,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from operator import attrgetter
-from typing import NamedTuple
+from typing import ClassVar, NamedTuple
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule, rruleset, rrulestr
 
 from ..core.languages import Language
-from ..core.site import Route
+from ..core.site import Listing, Route
 from .vocabulary import LISTED_STATES, ONLINE, SUITABILITY
 
 TAIPEI = ZoneInfo("Asia/Taipei")
@@ -111,10 +111,20 @@ class Opportunity:
     #: them (and of the code, in every page's fingerprint), so fingerprints use it instead of
     #: walking the record again.
     source_digest: str | None = None
+    #: A build process that stays up reuses the model of an unchanged record (same record,
+    #: clock, origin and languages: ``importer.import_feed``), and with it its digest. Nothing
+    #: changes a model once it is made but its route, which is made again the same.
+    kept_between_builds: ClassVar[bool] = True
 
     @property
     def id(self) -> str:
         return self.record["id"]
+
+    @cached_property
+    def listing(self) -> Listing:
+        """What other sections list of it (once it has its route)."""
+        return Listing("opportunity", self.route.key, frozenset(self.sdgs),
+                       frozenset(self.causes), self.listed, self.sort_start.date())
 
     def __fingerprint__(self) -> tuple:
         # Not the build clock itself: only what a page shows that depends on it.

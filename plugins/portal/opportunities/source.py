@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..core import resident
 from ..core.fingerprint import digest_bytes
+from . import incremental
 from .validation import check_feed_document
 
 
@@ -26,6 +28,9 @@ class LoadedFeed:
     #: Set when this is the last good copy because the current source failed.
     fallback_reason: str | None = None
     last_good_saved_at: str | None = None
+    #: Content keys of the records, where a build process that stays up knows them already
+    #: (``opportunities.incremental``); filled in by the import.
+    record_keys: list[str | None] | None = None
 
     def __fingerprint__(self) -> tuple:
         # Pages show where the data came from and when, never the whole document.
@@ -60,8 +65,20 @@ def read_source(source: str, root: Path, timeout: float, max_bytes: int) -> byte
 
 
 def parse(data: bytes, source: str, schema_dir: str | None = None) -> dict:
+    return parse_keyed(data, source, schema_dir)[0]
+
+
+def parse_keyed(data: bytes, source: str, schema_dir: str | None = None
+                ) -> tuple[dict, list[str | None] | None]:
+    """The feed document, and the content keys of its records known from the last read in
+    this process (None in a process that builds once)."""
     try:
-        document = json.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
+        scanned = _scanned(text, source) if resident.enabled() else None
+        if scanned is not None:
+            document, keys = scanned.document(), scanned.keys
+        else:
+            document, keys = json.loads(text), None
     except UnicodeDecodeError as error:
         raise FeedUnusable(f"{source}: not UTF-8 text (byte {error.start})") from error
     except json.JSONDecodeError as error:
@@ -70,7 +87,19 @@ def parse(data: bytes, source: str, schema_dir: str | None = None) -> dict:
     problem = check_feed_document(document, schema_dir)
     if problem:
         raise FeedUnusable(f"{source}: {problem}")
-    return document
+    return document, keys
+
+
+def _scanned(text: str, source: str) -> incremental.ScannedFeed | None:
+    earlier = resident.recall("feed-text", source)
+    scanned = incremental.rescan(earlier, text) if earlier is not None else None
+    if scanned is None:
+        scanned = incremental.scan(text)
+    if scanned is not None:
+        resident.keep("feed-text", source, scanned)
+    else:
+        resident.forget("feed-text")
+    return scanned
 
 
 def load_feed(source: str, root: Path, cache_dir: Path, timeout: float, max_bytes: int,
@@ -81,7 +110,7 @@ def load_feed(source: str, root: Path, cache_dir: Path, timeout: float, max_byte
     meta = json.loads(meta_file.read_text("utf-8")) if meta_file.exists() else {}
     try:
         data = read_source(source, root, timeout, max_bytes)
-        document = parse(data, source, schema_dir)
+        document, keys = parse_keyed(data, source, schema_dir)
         if last_good.exists():
             previous = meta.get("count")
             if previous is None:
@@ -97,16 +126,21 @@ def load_feed(source: str, root: Path, cache_dir: Path, timeout: float, max_byte
             raise
         return LoadedFeed(json.loads(last_good.read_bytes().decode("utf-8-sig")), str(last_good),
                           fallback_reason=str(error), last_good_saved_at=meta.get("saved_at"))
-    save_last_good(data, document, source, cache_dir, meta)
-    return LoadedFeed(document, source)
+    count = len(document["opportunities"])
+    resident.later(lambda: save_last_good(data, count, source, cache_dir, meta))
+    return LoadedFeed(document, source, record_keys=keys)
 
 
-def save_last_good(data: bytes, document: dict, source: str, cache_dir: Path,
+def save_last_good(data: bytes, count: int, source: str, cache_dir: Path,
                    meta: dict) -> None:
     """Keep the feed as read (unless the last good copy already holds these very bytes),
     with its record count, so the next build need not parse it to compare."""
-    digest = digest_bytes(data)
     last_good = cache_dir / "last-good.json"
+    # A build process that stays up remembers what it saved: the same bytes need no digest.
+    if resident.recall("last-good", f"{source}|{cache_dir}") == data and last_good.exists():
+        return
+    digest = digest_bytes(data)
+    resident.keep("last-good", f"{source}|{cache_dir}", data)
     if meta.get("digest") == digest and meta.get("source") == source and last_good.exists():
         return
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -114,5 +148,5 @@ def save_last_good(data: bytes, document: dict, source: str, cache_dir: Path,
     staging.write_bytes(data)
     shutil.move(staging, last_good)
     meta = {"source": source, "saved_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "digest": digest, "count": len(document["opportunities"])}
+            "digest": digest, "count": count}
     (cache_dir / "last-good.meta.json").write_text(json.dumps(meta), "utf-8")

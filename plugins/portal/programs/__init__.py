@@ -5,6 +5,7 @@ by audience (``programs/audience/<key>/``), plain links that need no JavaScript.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from pelican import signals
 from pelican.generators import Generator
@@ -66,6 +67,28 @@ class Programmes:
     entries: list[Entry]
     by_sdg: dict[int, Filter]
     by_audience: dict[str, Filter]
+    _related_found: dict[str, list[Listing]] = field(default_factory=dict, init=False,
+                                                     repr=False, compare=False)
+
+    def __fingerprint__(self) -> tuple:
+        # Pages find their related opportunities and named archive items through the site's
+        # listings and routes while they render: which ones exist is part of what they show.
+        # (Their titles are recorded as each link is made.)
+        related = [[item.route_key for item in self._related(entry)] for entry in self.entries]
+        named = [[route.key if route else None
+                  for route in map(partial(archive_route, self.site),
+                                   entry.meta.get("archive_items", ()))]
+                 for entry in self.entries]
+        # The settings are part of every page's shell.
+        return (self.site, self.entries, self.by_sdg, self.by_audience, related, named)
+
+    def _related(self, entry: Entry) -> list[Listing]:
+        # Asked while pages are written, when every section has filed its listings.
+        found = self._related_found.get(entry.id)
+        if found is None:
+            found = self._related_found[entry.id] = related_listings(
+                self.site, OPPORTUNITY, entry.meta.get("sdgs", ()), entry.meta.get("causes", ()))
+        return found
 
     def audience_label(self, key: str, language: Language) -> str:
         return translate(self.settings, language, AUDIENCE_LABELS[key])
@@ -75,9 +98,7 @@ class Programmes:
 
     def opportunities_for(self, entry: Entry, language: Language) -> tuple[list[Link], int]:
         """Open opportunities of the same cause or SDG: the first few, and how many in all."""
-        listings = related_listings(self.site, OPPORTUNITY, entry.meta.get("sdgs", ()),
-                                    entry.meta.get("causes", ()))
-        links = links_for(self.site, listings, language)
+        links = links_for(self.site, self._related(entry), language)
         return links[:self.settings["PORTAL_RELATED_LIMIT"]], len(links)
 
     def archive_for(self, entry: Entry, language: Language) -> list[Link]:

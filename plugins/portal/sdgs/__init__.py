@@ -12,7 +12,7 @@ from pelican.generators import Generator
 from ..core.data_files import data_path
 from ..core.errors import display_path, fail_build
 from ..core.languages import Language
-from ..core.links import ARCHIVE_ITEM, OPPORTUNITY, PROGRAMME, Link, links_for
+from ..core.links import ARCHIVE_ITEM, OPPORTUNITY, PROGRAMME, Link, links_to
 from ..core.render import render_route, write_if_changed
 from ..core.site import NavItem, Route, Site, site_of
 from ..i18n import N_, labels, translate
@@ -59,27 +59,51 @@ class SdgGenerator(Generator):
         site = site_of(self)
         stylesheet = Path(self.output_path) / self.settings["PORTAL_SDG_STYLESHEET"]
         write_if_changed(stylesheet, self.goals.stylesheet())
+        members = linked_keys(site, [goal.number for goal in self.goals])
         for language in site.languages:
-            linked = {goal.number: self.linked(site, goal, language) for goal in self.goals}
-            render_route(self, site.route(HUB_KEY), language, "sdg_hub", linked=linked)
+            # The links are made while the page renders; which pages link to a goal is part
+            # of what the page is made from (their titles are recorded as each link is made).
+            render_route(self, site.route(HUB_KEY), language, "sdg_hub",
+                         lazy={"linked": (every_goal_linked, (site, members, language))})
             for goal in self.goals:
                 render_route(self, site.route(goal.route_key), language, "sdg", goal=goal,
-                             linked=linked[goal.number],
+                             lazy={"linked": (goal_linked,
+                                              (site, members[goal.number], language))},
                              previous=self.goals.get(goal.number - 1),
                              next=self.goals.get(goal.number + 1))
 
-    @staticmethod
-    def linked(site: Site, goal: Goal, language: Language) -> dict[str, list[Link]]:
-        """What other sections link to ``goal``: every programme (ended ones are history too),
-        open opportunities only, and archive items."""
-        return {
-            "programmes": links_for(site, site.listings_of(PROGRAMME, sdg=goal.number,
-                                                           active_only=False), language),
-            "opportunities": links_for(site, site.listings_of(OPPORTUNITY, sdg=goal.number),
-                                       language),
-            "archive": links_for(site, site.listings_of(ARCHIVE_ITEM, sdg=goal.number),
-                                 language),
-        }
+
+#: Sections that link to goals: listing kind -> (name in templates, open ones only).
+SECTIONS = {PROGRAMME: ("programmes", False), OPPORTUNITY: ("opportunities", True),
+            ARCHIVE_ITEM: ("archive", True)}
+
+
+def linked_keys(site: Site, numbers: list[int]) -> dict[int, dict[str, tuple[str, ...]]]:
+    """Route keys of what other sections file under each goal: every programme (ended ones
+    are history too), open opportunities only, and archive items. One pass over the
+    listings."""
+    found: dict[int, dict[str, list[str]]] = {
+        number: {name: [] for name, _ in SECTIONS.values()} for number in numbers}
+    for listing in site.listings:
+        section = SECTIONS.get(listing.kind)
+        if section is None or (section[1] and not listing.active):
+            continue
+        for number in listing.sdgs:
+            if number in found:
+                found[number][section[0]].append(listing.route_key)
+    return {number: {name: tuple(keys) for name, keys in sections.items()}
+            for number, sections in found.items()}
+
+
+def goal_linked(site: Site, keys: dict[str, tuple[str, ...]],
+                language: Language) -> dict[str, list[Link]]:
+    return {name: links_to(site, section_keys, language)
+            for name, section_keys in keys.items()}
+
+
+def every_goal_linked(site: Site, members: dict[int, dict[str, tuple[str, ...]]],
+                      language: Language) -> dict[int, dict[str, list[Link]]]:
+    return {number: goal_linked(site, keys, language) for number, keys in members.items()}
 
 
 def get_generators(pelican) -> type[Generator]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pelican import signals
 from pelican.generators import Generator
 
+from ..core import resident
 from ..core.render import produce_file, render_route, write_if_changed
 from ..core.site import Route, Site, site_of
 
@@ -14,27 +15,42 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 def sitemap_xml(site: Site, routes: list[Route]) -> str:
     """One <url> per real language version, each listing every real alternate and x-default."""
-    from xml.sax.saxutils import quoteattr
-
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
+    # A build process that stays up keeps each route's lines while the route is the same
+    # object (routes do not change once registered) and the site's address and languages
+    # are the same.
+    scope = f"{site.siteurl}|{site.languages!r}"
+    kept: dict[int, tuple[Route, str]] = resident.recall("sitemap-lines", scope) or {}
+    blocks: dict[int, tuple[Route, str]] = {}
     for route in routes:
         if not route.in_sitemap:
             continue
-        alternates = site.alternates(route)
-        for language in site.languages:
-            if not route.is_real_in(language):
-                continue
-            lines.append("  <url>")
-            lines.append(f"    <loc>{site.absolute(language, route.path)}</loc>")
-            if route.lastmod:
-                lines.append(f"    <lastmod>{route.lastmod.isoformat()}</lastmod>")
-            for hreflang, href in alternates:
-                lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(hreflang)} '
-                             f"href={quoteattr(href)}/>")
-            lines.append("  </url>")
-    lines.append("</urlset>")
-    return "\n".join(lines) + "\n"
+        found = kept.get(id(route))
+        if found is None or found[0] is not route:
+            found = (route, _url_lines(site, route))
+        blocks[id(route)] = found
+    resident.keep("sitemap-lines", scope, blocks)
+    return "".join(['<?xml version="1.0" encoding="UTF-8"?>\n',
+                    f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">\n',
+                    *(block for _, block in blocks.values()), "</urlset>\n"])
+
+
+def _url_lines(site: Site, route: Route) -> str:
+    from xml.sax.saxutils import quoteattr
+
+    lines = []
+    alternates = site.alternates(route)
+    for language in site.languages:
+        if not route.is_real_in(language):
+            continue
+        lines.append("  <url>")
+        lines.append(f"    <loc>{site.absolute(language, route.path)}</loc>")
+        if route.lastmod:
+            lines.append(f"    <lastmod>{route.lastmod.isoformat()}</lastmod>")
+        for hreflang, href in alternates:
+            lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(hreflang)} '
+                         f"href={quoteattr(href)}/>")
+        lines.append("  </url>")
+    return "".join(line + "\n" for line in lines)
 
 
 class SitemapGenerator(Generator):
