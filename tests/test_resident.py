@@ -41,7 +41,8 @@ class Builder:
         return self._status()
 
     def close(self) -> str:
-        self.process.stdin.close()
+        if not self.process.stdin.closed:
+            self.process.stdin.close()
         self.process.wait(timeout=120)
         return self.process.stderr.read()
 
@@ -145,3 +146,17 @@ def test_an_archive_item_edited(builder, project, tmp_path):
     page = (output / "archive" / "items" / "act-amendment-2013" / "index.html").read_text("utf-8")
     assert "(edited while previewing)" in page
     assert_same_site(output, clean_build(project, tmp_path))
+
+
+def test_when_the_builder_stops_it_leaves_a_manifest_for_the_next_build(builder, project):
+    # Caches and the manifest are saved when the builder stops; a plain build after it then
+    # finds every page up to date.
+    resident, output = builder
+    resident.close()
+    env = {**os.environ, "PORTAL_NOW": BUILD_NOW, "PORTAL_SITEURL": SITEURL}
+    env.pop("PORTAL_OPPORTUNITIES_FEED", None)
+    result = subprocess.run([sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py",
+                             "-o", str(output), "-e", "PORTAL_SEARCH_INDEX=false"],
+                            cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "Build: 0 files made" in result.stdout, result.stdout[-2000:]

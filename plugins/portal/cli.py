@@ -156,7 +156,7 @@ def _resident_builds(argv: list[str]) -> int:
             sys.stdout = status
             print(f"{RESIDENT_STATUS} {'ok' if succeeded else 'failed'} "
                   f"{time.monotonic() - started:.3f}", flush=True)
-            resident.run_pending()
+            resident.run_soon()
             if not sys.stdin.readline():
                 return 0
             current = later

@@ -17,6 +17,7 @@ import types
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from enum import Enum
+from operator import is_
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -211,8 +212,10 @@ def same_data(first: Any, second: Any, memo: dict | None = None) -> bool:
 
 def _same_inside(kind: type, first: Any, second: Any, memo: dict | None) -> bool:
     if kind is tuple or kind is list:
-        return len(first) == len(second) and all(
-            same_data(one, other, memo) for one, other in zip(first, second, strict=True))
+        # The same objects in the same places is the common case (lists of kept models), and
+        # is checked at C speed first.
+        return len(first) == len(second) and (all(map(is_, first, second)) or all(
+            same_data(one, other, memo) for one, other in zip(first, second, strict=True)))
     if kind is dict:
         return len(first) == len(second) and all(
             type(key) is type(other_key) and key == other_key

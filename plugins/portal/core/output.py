@@ -66,7 +66,7 @@ _NOT_IN_PAGES = frozenset({"OUTPUT_PATH", "PORTAL_SITE", "PORTAL_SEARCH_INDEX"})
 def begin_build(pelican) -> None:
     """Point this run of ``pelican`` at a fresh temporary folder beside OUTPUT_PATH, make the
     build plan, and delete the site a previous build replaced while this one is generated."""
-    resident.run_pending()
+    resident.run_soon()
     settings = pelican.settings
     final = Path(settings["OUTPUT_PATH"]).resolve()
     atomic = settings.get("PORTAL_ATOMIC_OUTPUT", True)
@@ -167,7 +167,15 @@ def finish_build(pelican) -> None:
             _discard(staging)
     pelican.output_path = str(final)
     if deferred:
-        resident.later(save)
+        resident.later(plan.fill_fingerprints)
+
+        def save_unless_replaced() -> None:
+            # Saved when the builder stops. A manifest on disk by then was written by another
+            # build (``make html``) after this one, with the files it describes: it stays.
+            if not store.exists():
+                save()
+
+        resident.later(save_unless_replaced, f"manifest:{store}")
     resident.keep("build", digest_bytes(str(final), plan.shell_files), earlier)
 
 

@@ -144,7 +144,7 @@ def remembered_map(name: str, function: Callable[[Item], Result], items: Sequenc
     if missing or len(remembered) != len(set(keys)):
         remembered = {key: remembered[key] for key in keys}
         if immutable:
-            resident.later(lambda: _save(store, version, remembered))
+            resident.later(lambda: _save(store, version, remembered), f"store:{store}")
         else:
             _save(store, version, remembered)
     if immutable:

@@ -23,6 +23,7 @@ from typing import Any
 
 from jinja2.runtime import Context, missing
 
+from . import resident
 from .fingerprint import Digester, digest_bytes, same_data
 from .parallel import PARALLEL_FROM, run_shares
 
@@ -309,7 +310,9 @@ class BuildPlan:
         self._folders: set[str] = set()  # staging folders made by this process
         #: The last build in this process, when it stays up between builds.
         self.earlier = earlier
-        #: Every job of this build, run or kept (what the next build compares with).
+        #: Every job of this build, run or kept, in a process that stays up (what its next
+        #: build compares with); elsewhere jobs are let go as soon as they are done.
+        self.keeps_jobs = resident.enabled()
         self.registered: dict[str, Job] = {}
         self._name_groups: dict[tuple, bool] = {}
         self._same_memo: dict[tuple[int, int], bool] = {}
@@ -333,7 +336,8 @@ class BuildPlan:
     def add(self, job: Job) -> None:
         """Queue ``job``, or keep last build's file when nothing it was made from changed."""
         previous = self.previous.files.get(job.rel)
-        self.registered[job.rel] = job
+        if self.keeps_jobs:
+            self.registered[job.rel] = job
         if self.context is None and isinstance(job, PageJob):
             self.context = job.generator.context
         if self._collecting:

@@ -17,7 +17,10 @@ from typing import Any
 
 _enabled = False
 _kept: dict[str, tuple[str, Any]] = {}
-_pending: list[Callable[[], Any]] = []
+#: Work for right after a build has been reported.
+_soon: list[Callable[[], Any]] = []
+#: Saving for the next process, kept until this one stops: the last work of each kind.
+_at_exit: dict[str, Callable[[], Any]] = {}
 
 
 def enable() -> None:
@@ -53,20 +56,31 @@ def forget(name: str) -> None:
     _kept.pop(name, None)
 
 
-def later(work: Callable[[], Any]) -> None:
-    """Run ``work`` once the site is in place (saving caches for the next process): in a
-    resident process after the build has been reported, so the preview reloads sooner; in
-    any other process at once."""
-    if _enabled:
-        _pending.append(work)
-    else:
+def later(work: Callable[[], Any], kind: str | None = None) -> None:
+    """Run ``work`` once the site is in place. In any process but a resident one, at once. In
+    a resident one, right after the build has been reported, so the preview reloads first; or,
+    for saving what only the next process needs (a cache, the manifest), when the builder
+    stops, keeping only the last work given of each ``kind``."""
+    if not _enabled:
         work()
+    elif kind is None:
+        _soon.append(work)
+    else:
+        _at_exit.pop(kind, None)
+        _at_exit[kind] = work
+
+
+def run_soon() -> None:
+    """Do what the last build left for right after it."""
+    while _soon:
+        _soon.pop(0)()
 
 
 def run_pending() -> None:
-    """Do what builds left for later (before the next build, and before the process ends)."""
-    while _pending:
-        _pending.pop(0)()
+    """Do everything builds left for later (before the process stops)."""
+    run_soon()
+    while _at_exit:
+        _at_exit.pop(next(iter(_at_exit)))()
 
 
 def file_stamp(path: str | os.PathLike) -> str:

@@ -38,6 +38,9 @@ class Route:
     #: Equal routes have the same digest: every field is text, a set of text, a flag or a
     #: date (``core.fingerprint.same_data`` compares them with ``==``).
     exact_equality: ClassVar[bool] = True
+    #: A route does not change once registered, so it carries its digest (a build process
+    #: that stays up keeps many routes, with the models that own them, between builds).
+    kept_between_builds: ClassVar[bool] = True
 
     def is_real_in(self, language: Language) -> bool:
         return language.code in self.languages

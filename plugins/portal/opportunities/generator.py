@@ -305,12 +305,12 @@ class OpportunitiesGenerator(Generator):
     def _feeds(self, site, language) -> None:
         title = translate(self.settings, language, N_("Volunteer opportunities")) + " | " + \
             translate(self.settings, language, N_("Taipei Volunteers"))
-        items = [(opp, site.absolute(language, opp.route.path)) for opp in self.listed]
         home = site.absolute(language, BASE)
         for name, builder in (("feed.json", json_feed), ("feed.atom", atom_feed)):
             feed_url = site.absolute(language, BASE + name)
             target = site.output_file(self.output_path, language, BASE + name)
-            produce_file(target, builder, items, language, title, home, feed_url)
+            produce_file(target, _feed_of, builder, site, self.listed, language, title, home,
+                         feed_url)
 
     def _data_as_of(self) -> datetime | None:
         generated = self.feed.document.get("generated_at")
@@ -338,6 +338,15 @@ def open_data(header: dict, opportunities: list[Opportunity], withdrawn: dict,
 
 def _record_json(opp: Opportunity) -> str:
     return member_item_json(opp.record)
+
+
+def _feed_of(builder, site: Site, listed: list[Opportunity], language, title: str, home: str,
+             feed_url: str) -> str:
+    """A feed of the listed opportunities, each with its address. Made from the models
+    themselves (and the site's address), so a build that kept them knows the feed is the
+    same without comparing thousands of addresses."""
+    items = [(opp, site.absolute(language, opp.route.path)) for opp in listed]
+    return builder(items, language, title, home, feed_url)
 
 
 def _pagination(pages: list, number: int) -> dict:

@@ -39,13 +39,19 @@ class ImportResult:
     opportunities: list[Opportunity]
     withdrawn: dict[str, dict]
     rejected: list[Reject]
+    _counts: dict[str, int] | None = field(default=None, init=False, repr=False,
+                                           compare=False, metadata={"fingerprint": False})
 
     def counts(self) -> dict[str, int]:
-        listed = sum(1 for opp in self.opportunities if opp.listed)
-        return {"accepted": len(self.opportunities), "listed": listed,
+        # Asked for several times per build; nothing changes a result once it is made.
+        if self._counts is None:
+            listed = sum(1 for opp in self.opportunities if opp.listed)
+            self._counts = {
+                "accepted": len(self.opportunities), "listed": listed,
                 "not_listed": len(self.opportunities) - listed,
                 "expired": sum(1 for o in self.opportunities if o.state in ("expired", "ended")),
                 "rejected": len(self.rejected), "withdrawn": len(self.withdrawn)}
+        return dict(self._counts)
 
     def report(self) -> dict:
         return {"counts": self.counts(), "rejected": [asdict(r) for r in self.rejected]}

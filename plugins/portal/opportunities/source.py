@@ -3,6 +3,7 @@ copy kept so that a failed or suspicious update never replaces a good feed."""
 
 from __future__ import annotations
 
+import codecs
 import json
 import shutil
 import urllib.error
@@ -73,12 +74,12 @@ def parse_keyed(data: bytes, source: str, schema_dir: str | None = None
     """The feed document, and the content keys of its records known from the last read in
     this process (None in a process that builds once)."""
     try:
-        text = data.decode("utf-8-sig")
-        scanned = _scanned(text, source) if resident.enabled() else None
+        scanned = _scanned(data.removeprefix(codecs.BOM_UTF8), source) \
+            if resident.enabled() else None
         if scanned is not None:
             document, keys = scanned.document(), scanned.keys
         else:
-            document, keys = json.loads(text), None
+            document, keys = json.loads(data.decode("utf-8-sig")), None
     except UnicodeDecodeError as error:
         raise FeedUnusable(f"{source}: not UTF-8 text (byte {error.start})") from error
     except json.JSONDecodeError as error:
@@ -90,11 +91,11 @@ def parse_keyed(data: bytes, source: str, schema_dir: str | None = None
     return document, keys
 
 
-def _scanned(text: str, source: str) -> incremental.ScannedFeed | None:
+def _scanned(data: bytes, source: str) -> incremental.ScannedFeed | None:
     earlier = resident.recall("feed-text", source)
-    scanned = incremental.rescan(earlier, text) if earlier is not None else None
+    scanned = incremental.rescan(earlier, data) if earlier is not None else None
     if scanned is None:
-        scanned = incremental.scan(text)
+        scanned = incremental.scan(data)
     if scanned is not None:
         resident.keep("feed-text", source, scanned)
     else:
@@ -127,7 +128,8 @@ def load_feed(source: str, root: Path, cache_dir: Path, timeout: float, max_byte
         return LoadedFeed(json.loads(last_good.read_bytes().decode("utf-8-sig")), str(last_good),
                           fallback_reason=str(error), last_good_saved_at=meta.get("saved_at"))
     count = len(document["opportunities"])
-    resident.later(lambda: save_last_good(data, count, source, cache_dir, meta))
+    resident.later(lambda: save_last_good(data, count, source, cache_dir, meta),
+                   f"last-good:{cache_dir}")
     return LoadedFeed(document, source, record_keys=keys)
 
 
