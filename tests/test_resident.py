@@ -150,13 +150,15 @@ def test_an_archive_item_edited(builder, project, tmp_path):
 
 def test_when_the_builder_stops_it_leaves_a_manifest_for_the_next_build(builder, project):
     # Caches and the manifest are saved when the builder stops; a plain build after it then
-    # finds every page up to date.
+    # finds every page up to date, and indexes for search the pages the preview changed
+    # (its rebuilds do not index).
     resident, output = builder
     resident.close()
     env = {**os.environ, "PORTAL_NOW": BUILD_NOW, "PORTAL_SITEURL": SITEURL}
     env.pop("PORTAL_OPPORTUNITIES_FEED", None)
     result = subprocess.run([sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py",
-                             "-o", str(output), "-e", "PORTAL_SEARCH_INDEX=false"],
+                             "-o", str(output)],
                             cwd=project, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "Build: 0 files made" in result.stdout, result.stdout[-2000:]
+    assert "Search: Pagefind indexed" in result.stdout, "the preview's changes were not indexed"

@@ -53,6 +53,11 @@ class Digester:
         self._memo: dict[int, bytes] = {}
         self._keep: list[Any] = []  # keeps memoised objects alive, so ids stay unique
 
+    def remember(self, value: Any, data: bytes) -> None:
+        """Digest ``value`` (kept alive meanwhile) as ``data`` from now on: the build's settings
+        count as the shell's digest, which covers every setting a page can depend on."""
+        self._remember(value, data)
+
     def digest(self, value: Any) -> str:
         return self._bytes(value).hex()
 

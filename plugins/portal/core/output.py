@@ -126,9 +126,8 @@ def finish_build(pelican) -> None:
 
     deferred = resident.enabled()
     if deferred:
-        # Saved once the preview has reloaded; meanwhile no manifest describes the site, so
-        # a process stopped in between leaves the next build a complete one, never a stale
-        # page.
+        # Saved when the builder stops; meanwhile no manifest describes the site, so a
+        # builder killed in between leaves the next build a complete one, never a stale page.
         store.unlink(missing_ok=True)
     if plan.complete:
         output_ready.send(pelican, output_path=str(staging),
@@ -157,11 +156,13 @@ def finish_build(pelican) -> None:
                       ) / "pagefind-new"
             output_ready.send(pelican, output_path=str(final), bundle_path=str(bundle),
                               changed_pages=pages)
+            # Only an index made here brings search up to date (a build without indexing
+            # leaves it to the next one that indexes).
             if bundle.exists():
                 _swap_in(bundle, final / "pagefind")
-            manifest.search_stale = False
-            if not deferred:
-                save()
+                manifest.search_stale = False
+                if not deferred:
+                    save()
         if staging != final:
             pelican.portal_cleaner.join()
             _discard(staging)

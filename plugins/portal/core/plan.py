@@ -295,6 +295,10 @@ class BuildPlan:
         self.workers = workers
         self.settings = settings
         self.digester = Digester()
+        # A page given the settings (to translate, format…) depends on them as the shell
+        # does; digested in full they would also count where the site goes and whether it is
+        # indexed for search, which change no page.
+        self.digester.remember(settings, b"settings:" + shell_files.encode())
         self.jobs: dict[str, Job] = {}
         self.entries: dict[str, Entry] = {}
         self.changed: set[str] = set()
