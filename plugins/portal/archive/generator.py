@@ -129,10 +129,8 @@ class ArchiveGenerator(Generator):
             path = data_dir / self.settings[setting]
             stamps.append(f"{path}:{resident.file_stamp(path) if path.is_file() else 'missing'}")
         if root.is_dir():
-            for relative, entry in sorted(files_under(str(root), ())):
-                found = entry.stat()
-                stamps.append(f"{'/'.join(relative)}:{found.st_size}:{found.st_mtime_ns}:"
-                              f"{found.st_ctime_ns}:{found.st_ino}")
+            stamps += [f"{'/'.join(relative)}:{resident.stat_stamp(entry.stat())}"
+                       for relative, entry in sorted(files_under(str(root), ()))]
         return digest_bytes(*stamps)
 
     def _publish(self, site: Site) -> None:

@@ -86,5 +86,9 @@ def run_pending() -> None:
 def file_stamp(path: str | os.PathLike) -> str:
     """A file as it is now, for telling whether it changed without reading it: size, times
     and inode. Any write changes the change time, which no tool can set back."""
-    found = os.stat(path)
+    return stat_stamp(os.stat(path))
+
+
+def stat_stamp(found: os.stat_result) -> str:
+    """``file_stamp`` of a file already looked at."""
     return f"{found.st_size}:{found.st_mtime_ns}:{found.st_ctime_ns}:{found.st_ino}"

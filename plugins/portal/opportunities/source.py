@@ -65,12 +65,8 @@ def read_source(source: str, root: Path, timeout: float, max_bytes: int) -> byte
     return data
 
 
-def parse(data: bytes, source: str, schema_dir: str | None = None) -> dict:
-    return parse_keyed(data, source, schema_dir)[0]
-
-
-def parse_keyed(data: bytes, source: str, schema_dir: str | None = None
-                ) -> tuple[dict, list[str | None] | None]:
+def parse(data: bytes, source: str, schema_dir: str | None = None
+          ) -> tuple[dict, list[str | None] | None]:
     """The feed document, and the content keys of its records known from the last read in
     this process (None in a process that builds once)."""
     try:
@@ -111,7 +107,7 @@ def load_feed(source: str, root: Path, cache_dir: Path, timeout: float, max_byte
     meta = json.loads(meta_file.read_text("utf-8")) if meta_file.exists() else {}
     try:
         data = read_source(source, root, timeout, max_bytes)
-        document, keys = parse_keyed(data, source, schema_dir)
+        document, keys = parse(data, source, schema_dir)
         if last_good.exists():
             previous = meta.get("count")
             if previous is None:
