@@ -1,25 +1,30 @@
 """Shortcuts a build takes for speed give exactly what the plain way gives: the open-data file
 put together from records encoded once, recurrence rules parsed once for every record that
-repeats them, the keys under which checked feed records are remembered, and output file names
-worked out without path arithmetic."""
+repeats them, the keys under which checked feed records are remembered, record checks that
+remember valid values, and output file names worked out without path arithmetic."""
 
 from __future__ import annotations
 
 import copy
 import json
+import random
 from datetime import UTC, datetime, timedelta
 from pathlib import PurePosixPath
 
 import pytest
 from dateutil.rrule import rrulestr
+from jsonschema import Draft202012Validator
 
 from conftest import ROOT, language_table
 from portal.core.jsontext import member_item_json, object_json_from
 from portal.core.site import Site
 from portal.opportunities.importer import _content_key
 from portal.opportunities.model import local_until, recurrence_rule
+from portal.opportunities.normalise import normalise_record
+from portal.opportunities.validation import _inline, load_schema, record_errors
 
 SAMPLE_FEED = ROOT / "data" / "opportunities.sample.json"
+SCHEMA_DIR = str(ROOT / "data" / "schemas")
 
 
 def sample_feed() -> dict:
@@ -225,3 +230,67 @@ def test_values_called_the_same_have_the_same_digest():
                   Route("k", "p/", frozenset({"en"}), "en", titles={"en": "T"}))]
     for first, second in different:
         assert not same_data(first, second), (first, second)
+
+
+def _plain_record_errors(record: object) -> list[tuple[str, str]]:
+    """What jsonschema itself reports for a record, with no values remembered."""
+    defs = load_schema(SCHEMA_DIR)["$defs"]
+    checker = Draft202012Validator({**_inline({"$ref": "#/$defs/opportunity"}, defs),
+                                    "$defs": defs},
+                                   format_checker=Draft202012Validator.FORMAT_CHECKER)
+    errors = sorted(checker.iter_errors(record),
+                    key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    return [(error.json_path, error.message) for error in errors]
+
+
+_ODD_VALUES = [None, 1, 1.0, True, False, "", "x" * 3000, [], {}, "not a date", -5, [1],
+               {"en": ""}, {"zz-ZZ": "text"}, "2026-13-40T25:00:00+08:00", "mailto:"]
+
+
+def _break_somewhere(node: object, rng: random.Random) -> None:
+    keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+    if not keys:
+        return
+    key = rng.choice(keys)
+    if isinstance(node[key], (dict, list)) and node[key] and rng.random() < 0.6:
+        _break_somewhere(node[key], rng)
+    else:
+        node[key] = rng.choice(_ODD_VALUES)
+
+
+def test_remembered_valid_values_never_hide_an_error():
+    """The record check remembers the record properties it found valid (organisations,
+    contacts, languages … that many records share). Over the sample records, each checked
+    as it is and then broken in one to three places, deep or shallow, it reports exactly the
+    errors jsonschema reports, in the same order, with the same paths and messages."""
+    rng = random.Random(2026)
+    records = [normalise_record(raw) for raw in sample_feed()["opportunities"]]
+    checked = broken = 0
+    for _ in range(3):
+        for record in records:
+            variant = copy.deepcopy(record)
+            for _ in range(rng.randint(0, 3)):
+                _break_somewhere(variant, rng)
+            expected = _plain_record_errors(variant)
+            assert record_errors(variant, SCHEMA_DIR) == expected
+            checked += 1
+            broken += bool(expected)
+    assert broken > checked // 2 > 0
+
+
+def test_a_remembered_value_counts_for_its_exact_types_only():
+    """A value checked once is known again only when it is the same JSON: the same
+    organisation with a number where text belongs, or ``1`` where ``true`` belongs, is
+    checked afresh and its error reported."""
+    record = normalise_record(sample_feed()["opportunities"][0])
+    assert record_errors(record, SCHEMA_DIR) == []
+    again = copy.deepcopy(record)
+    assert record_errors(again, SCHEMA_DIR) == []
+    renamed = copy.deepcopy(record)
+    renamed["organisation"]["name"] = 1
+    assert record_errors(renamed, SCHEMA_DIR) == _plain_record_errors(renamed) != []
+    benefits = copy.deepcopy(record)
+    benefits.setdefault("benefits", {})["certificate"] = True
+    assert record_errors(benefits, SCHEMA_DIR) == []
+    benefits["benefits"]["certificate"] = 1
+    assert record_errors(benefits, SCHEMA_DIR) == _plain_record_errors(benefits) != []

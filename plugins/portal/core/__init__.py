@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import resident
 from .collector import collect_as_before, collect_less
 from .errors import EditorError, Problem, fail_build
-from .jinja_env import dict_first_getattr, resident_bytecode_cache
+from .jinja_env import dict_first_getattr, shared_bytecode_cache
 from .languages import Language
 from .options import OPTIONS, validate_settings
 from .output import begin_build, finish_build, output_ready
@@ -45,8 +44,7 @@ def prepare_templates(generator) -> None:
     # Every build makes new environments and templates do not change while one runs: no
     # need to look at each template file's time at every include of every page.
     generator.env.auto_reload = False
-    if resident.enabled():
-        generator.env.bytecode_cache = resident_bytecode_cache()
+    generator.env.bytecode_cache = shared_bytecode_cache()
 
 
 def register() -> None:

@@ -3,10 +3,11 @@ what an opportunity page looks up."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateError
 from jinja2.bccache import Bucket, BytecodeCache
 
 #: Names a dict answers as attributes (``items``, ``get``...): these keep Jinja's order.
@@ -32,10 +33,11 @@ def dict_first_getattr(environment: Environment) -> Callable[[Any, str], Any]:
 
 
 class MemoryBytecodeCache(BytecodeCache):
-    """Compiled templates kept in memory for the life of a build process that stays up
-    (``core.resident``): every build makes new Jinja environments, which would otherwise
-    compile every template again. Jinja checks each entry against the template's source, so
-    an edited template is compiled afresh."""
+    """Compiled templates kept in memory for the life of the process. Every generator has a
+    Jinja environment of its own (nine of them), which would otherwise each compile the same
+    templates again; a build process that stays up (``core.resident``) makes new environments
+    for every build. Jinja checks each entry against the template's source, so an edited
+    template is compiled afresh."""
 
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
@@ -52,5 +54,21 @@ class MemoryBytecodeCache(BytecodeCache):
 _compiled = MemoryBytecodeCache()
 
 
-def resident_bytecode_cache() -> MemoryBytecodeCache:
+def shared_bytecode_cache() -> MemoryBytecodeCache:
     return _compiled
+
+
+def compile_templates(environments: Iterable[Environment]) -> None:
+    """Load every template of the theme into each environment, compiling each once (the
+    environments share their compiled code), before the build forks its workers: they
+    inherit the templates instead of each compiling its own. A template that does not compile
+    is left to the page that uses it, which reports the error."""
+    for environment in environments:
+        for name in environment.list_templates(filter_func=_own_template):
+            with contextlib.suppress(TemplateError):
+                environment.get_template(name)
+
+
+def _own_template(name: str) -> bool:
+    # "!simple/…" are Pelican's built-in theme, which the portal's templates do not use.
+    return not name.startswith("!")

@@ -25,6 +25,7 @@ from jinja2.runtime import Context, missing
 
 from . import resident
 from .fingerprint import Digester, digest_bytes, same_data
+from .jinja_env import compile_templates
 from .parallel import PARALLEL_FROM, run_shares
 
 #: The inputs being recorded for the job running in this process (None: not recording).
@@ -544,16 +545,8 @@ class BuildPlan:
         # the build (``fill_fingerprints``), before the manifest is saved.
         self._defer_fingerprints = self.earlier is not None and workers == 1
         if workers > 1:
-            # One page of each template first, here: the templates it loads are compiled
-            # once, and the workers inherit them instead of each compiling its own.
-            firsts = {}
-            for job in jobs:
-                if isinstance(job, PageJob):
-                    firsts.setdefault((id(job.generator), job.template), job)
-            for job in firsts.values():
-                record(self._run(job))
-            first_jobs = set(map(id, firsts.values()))
-            jobs = [job for job in jobs if id(job) not in first_jobs]
+            compile_templates({id(job.generator.env): job.generator.env for job in jobs
+                               if isinstance(job, PageJob)}.values())
         run_shares(self._run, self._shares(jobs, workers), on_result=record)
         self.jobs.clear()
 

@@ -30,7 +30,7 @@ from .importer import ImportResult, import_feed
 from .model import TAIPEI, Opportunity, instant
 from .source import FeedUnusable, LoadedFeed, is_url, load_feed
 from .structured import atom_feed, json_feed, posting_script
-from .text import recurrence_words, safe_markdown, time_slot_words
+from .text import feed_text, recurrence_words, safe_markdown, time_slot_words
 from .validation import SCHEMA_FILE
 
 BASE = "opportunities/"
@@ -66,6 +66,7 @@ class OpportunitiesGenerator(Generator):
         settings = self.settings
         forget_cards()
         self.env.globals["opportunity_card"] = opportunity_card
+        self.env.globals["feed_text"] = feed_text
         self.root = Path(settings["PATH"]).resolve().parent
         self.now = build_time(settings)
         source = settings["OPPORTUNITIES_FEED"]

@@ -9,11 +9,13 @@ import markdown
 import nh3
 from babel.dates import format_time
 from babel.lists import format_list
-from markupsafe import Markup
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
 from ..core.languages import Language
 from ..i18n import N_, translate
-from .model import Opportunity, duration
+from .model import Opportunity, Text, duration
 from .vocabulary import DAY_PARTS, WEEKDAYS
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote",
@@ -22,15 +24,39 @@ ALLOWED_SCHEMES = {"https", "http", "mailto", "tel"}
 _md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 
 
+@pass_context
+def feed_text(context: Context, text: Text | None) -> Markup:
+    """A short text from the feed for the page being rendered: escaped, marked with its
+    language when that is not the page's, and labelled when it is not translated or machine
+    translated. A plain function rather than a template macro: an opportunity page shows a
+    dozen of them, and a macro call costs several times as much."""
+    if not text:
+        return Markup()
+    if text.html_lang != context.resolve_or_missing("lang").html_lang:
+        return _FALLBACK.format(text.html_lang, text.text, _label(context, N_("(not translated)")))
+    if text.machine:
+        return _MACHINE.format(text.text, _label(context, N_("(machine translated)")))
+    return escape(text.text)
+
+
+def _label(context: Context, message: str) -> Markup:
+    return context.call(context.resolve_or_missing("_"), message)
+
+
+_FALLBACK = Markup('<span lang="{}">{}</span> <small class="fallback-label">{}</small>')
+_MACHINE = Markup('{} <small class="fallback-label">{}</small>')
+
+
 def safe_markdown(text: str) -> Markup:
     """Untrusted Markdown to HTML that keeps only harmless tags, attributes and link schemes."""
     return _cleaned_html(text)
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=8192)
 def _cleaned_html(text: str) -> Markup:
-    # Remembered for a while: a text shown untranslated on the page in the other language is
-    # rendered right after the page in its own (one process renders both pages of a route).
+    # Remembered for the build (a few megabytes): a text shown untranslated on the page in
+    # the other language is rendered right after the page in its own, and organisations post
+    # the same description for each date or season of a role.
     _md.reset()
     html = _md.convert(text)
     cleaned = nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href"}},

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import pickle
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import best_match
+from jsonschema import Draft202012Validator, validators
+from jsonschema.exceptions import ValidationError, best_match
 
 SCHEMA_FILE = "opportunity-feed-v1.schema.json"
 SUPPORTED_MAJOR = 1
@@ -37,8 +41,47 @@ def _inline(node: object, defs: dict, seen: tuple[str, ...] = ()) -> object:
 def record_validator(schema_dir: str) -> Draft202012Validator:
     defs = load_schema(schema_dir)["$defs"]
     schema = _inline({"$ref": "#/$defs/opportunity"}, defs)
-    return Draft202012Validator({**schema, "$defs": defs},
-                                format_checker=Draft202012Validator.FORMAT_CHECKER)
+    checker = validators.extend(Draft202012Validator, {
+        "properties": _remembering_properties(schema.get("properties"))})
+    return checker({**schema, "$defs": defs}, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+KeywordCheck = Callable[[Any, Any, Any, dict], Iterator[ValidationError]]
+
+
+def _remembering_properties(record_properties: object) -> KeywordCheck:
+    """jsonschema's ``properties`` keyword, which for the properties of a record remembers
+    which values it found valid: records share many of theirs (an organisation, its contact
+    and its benefits, the languages, the goals), and each is then checked once per process.
+    A value is known by its pickle, which tells apart what the schema tells apart (``1``,
+    ``1.0`` and ``True``; keys in another order only cost a check). Only values without
+    errors are remembered, so every error is reported as jsonschema finds it."""
+    check_properties: KeywordCheck = Draft202012Validator.VALIDATORS["properties"]
+    valid: set[bytes] = set()
+
+    def properties(validator: Any, properties: Any, instance: Any,
+                   schema: dict) -> Iterator[ValidationError]:
+        if properties is not record_properties or not validator.is_type(instance, "object"):
+            yield from check_properties(validator, properties, instance, schema)
+            return
+        for name, subschema in properties.items():
+            if name not in instance:
+                continue
+            value = instance[name]
+            if not isinstance(value, (dict, list)):  # quicker to check than to remember
+                yield from validator.descend(value, subschema, path=name, schema_path=name)
+                continue
+            key = hashlib.blake2b(name.encode() + b"\0" + pickle.dumps(value, protocol=5),
+                                  digest_size=16).digest()
+            if key in valid:
+                continue
+            errors = list(validator.descend(value, subschema, path=name, schema_path=name))
+            if errors:
+                yield from errors
+            else:
+                valid.add(key)
+
+    return properties
 
 
 @cache
