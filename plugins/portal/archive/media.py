@@ -54,26 +54,32 @@ def _upright(source: Path, largest: int) -> tuple[Image.Image, bool]:
     return image, palette
 
 
-def _make(image: Image.Image, palette: bool, derivative: Derivative, target: Path) -> None:
-    png = target.suffix == ".png"
+def _in_mode_for(image: Image.Image, png: bool) -> Image.Image:
+    """``image`` in the colours of a PNG or JPEG copy (the very same image when it is in them
+    already): PNG keeps transparency, JPEG has it flattened onto white."""
     if png:
-        image = image.convert("RGBA" if "A" in image.getbands() or
-                              "transparency" in image.info else "RGB")
-    else:
-        if "A" in image.getbands() or image.mode == "P":
-            image = image.convert("RGBA")
-            background = Image.new("RGB", image.size, (255, 255, 255))
-            background.paste(image, mask=image.getchannel("A"))
-            image = background
-        image = image.convert("RGB")
-    if image.size != (derivative.width, derivative.height):
-        image = image.resize((derivative.width, derivative.height), Image.Resampling.LANCZOS,
-                             reducing_gap=3.0)
+        mode = "RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB"
+        return image if image.mode == mode else image.convert(mode)
+    if "A" in image.getbands() or image.mode == "P":
+        image = image.convert("RGBA")
+        background = Image.new("RGB", image.size, (255, 255, 255))
+        background.paste(image, mask=image.getchannel("A"))
+        image = background
+    return image if image.mode == "RGB" else image.convert("RGB")
+
+
+def _resized(image: Image.Image, size: tuple[int, int]) -> Image.Image:
+    if image.size == size:
+        return image
+    return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
+
+
+def _save(image: Image.Image, palette: bool, target: Path) -> None:
     # A fresh image carries pixels only: no EXIF, GPS, XMP, ICC profile or text chunks.
     clean = Image.new(image.mode, image.size)
     clean.paste(image)
     partial = target.with_name(target.name + ".part")
-    if png:
+    if target.suffix == ".png":
         if palette:
             # Drawings and charts saved with a palette stay small with one after resizing.
             clean = clean.quantize(colors=256, method=Image.Quantize.FASTOCTREE)
@@ -135,10 +141,14 @@ def _cache_derivatives(media: Media, cache: Path) -> None:
         # Largest first, each smaller copy made from the one before: much less work than
         # starting every time from a large original, with no visible loss at these sizes.
         for derivative, path in sorted(missing, key=lambda pair: -pair[0].width):
-            _make(image, palette, derivative, path)
+            size = (derivative.width, derivative.height)
+            converted = _in_mode_for(image, path.suffix == ".png")
+            copy = _resized(converted, size)
+            _save(copy, palette, path)
             if image.width > derivative.width * 2:
-                image = image.resize((derivative.width, derivative.height),
-                                     Image.Resampling.LANCZOS, reducing_gap=3.0)
+                # The copy is the source resized when its mode needed no change: the next
+                # copy starts from it rather than from the same resizing done again.
+                image = copy if converted is image else _resized(image, size)
 
 
 def _write_image(media: Media, output: Path, cache: Path) -> None:
