@@ -1,23 +1,28 @@
 """Shortcuts a build takes for speed give exactly what the plain way gives: the open-data file
 put together from records encoded once, recurrence rules parsed once for every record that
 repeats them, the keys under which checked feed records are remembered, record checks that
-remember valid values, and output file names worked out without path arithmetic."""
+remember valid values, dates and numbers formatted once, and output file names worked out
+without path arithmetic."""
 
 from __future__ import annotations
 
 import copy
 import json
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import PurePosixPath
 
 import pytest
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
 from dateutil.rrule import rrulestr
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT, language_table
 from portal.core.jsontext import member_item_json, object_json_from
+from portal.core.languages import Language
 from portal.core.site import Site
+from portal.i18n.formatting import datetime_filter, localised_date, number_filter, time_filter
 from portal.opportunities.importer import _content_key
 from portal.opportunities.model import local_until, recurrence_rule
 from portal.opportunities.normalise import normalise_record
@@ -294,3 +299,34 @@ def test_a_remembered_value_counts_for_its_exact_types_only():
     assert record_errors(benefits, SCHEMA_DIR) == []
     benefits["benefits"]["certificate"] = 1
     assert record_errors(benefits, SCHEMA_DIR) == _plain_record_errors(benefits) != []
+
+
+@pytest.mark.parametrize("language", [Language.from_row(row) for row in language_table()],
+                         ids=lambda language: language.code)
+def test_remembered_dates_and_numbers_are_what_babel_writes(language):
+    """Dates, times and numbers are formatted once per build and remembered. Two moments that
+    are equal but written in other time zones still show their own date and time, and 1 and
+    1.0 (equal numbers) are each formatted as themselves."""
+    class Page(dict):  # what a pass_context filter reads: the page's language
+        pass
+
+    context = Page(lang=language)
+    taipei, utc = timezone(timedelta(hours=8)), UTC
+    evening_utc = datetime(2026, 1, 19, 20, 30, tzinfo=utc)
+    same_moment_in_taipei = evening_utc.astimezone(taipei)
+    assert evening_utc == same_moment_in_taipei
+    locale = language.babel_locale
+    for moment in (evening_utc, same_moment_in_taipei, evening_utc, same_moment_in_taipei):
+        written = format_date(moment, format="long", locale=locale)
+        if language.minguo:
+            written += f"（民國{moment.year - 1911}年）"
+        assert localised_date(moment, language) == written
+        separator = " " if language.minguo else ", "
+        assert datetime_filter(context, moment) == \
+            written + separator + format_time(moment, "HH:mm", locale=locale)
+        assert time_filter(context, moment) == format_time(moment, "HH:mm", locale=locale)
+    for value in (1, 1.0, 1, 2.5, 1234567, 1.0):
+        for digits in (None, 0, 2):
+            pattern = None if digits is None else "#,##0." + "0" * digits if digits else "#,##0"
+            assert number_filter(context, value, digits) == \
+                format_decimal(value, format=pattern, locale=locale)

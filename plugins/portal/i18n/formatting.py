@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, format_time
@@ -22,10 +22,31 @@ def minguo_year(year: int) -> int:
 
 def localised_date(value: date | datetime, language, format: str = "long") -> str:
     """``January 20, 2001`` / ``2001年1月20日（民國90年）`` for languages that use Minguo years."""
+    return _date_text(value, value.isoformat(), language, format)
+
+
+# Formatted texts are remembered for the build: pages show the same few thousand dates and
+# numbers tens of thousands of times, and Babel takes some microseconds for each. Moments are
+# also keyed by their ISO text (two moments in other time zones can be equal, yet show other
+# dates and times), numbers by their type (1, 1.0 and True are equal).
+
+@lru_cache(maxsize=8192, typed=True)
+def _date_text(value: date | datetime, iso: str, language, format: str) -> str:
     text = format_date(value, format=format, locale=language.babel_locale)
     if language.minguo:
         text += f"（民國{minguo_year(value.year)}年）"
     return text
+
+
+@lru_cache(maxsize=8192, typed=True)
+def _time_text(value: datetime, iso: str, language) -> str:
+    return format_time(value, "HH:mm", locale=language.babel_locale)
+
+
+@lru_cache(maxsize=8192, typed=True)
+def _number_text(value: float | int, digits: int | None, language) -> str:
+    pattern = None if digits is None else "#,##0." + "0" * digits if digits else "#,##0"
+    return format_decimal(value, format=pattern, locale=language.babel_locale)
 
 
 def localised_year(year: int, language) -> str:
@@ -46,13 +67,14 @@ def datetime_filter(context, value: datetime | None) -> str:
         return ""
     language = context["lang"]
     separator = " " if language.minguo else ", "
-    return (localised_date(value, language) + separator
-            + format_time(value, "HH:mm", locale=language.babel_locale))
+    iso = value.isoformat()
+    return (_date_text(value, iso, language, "long") + separator
+            + _time_text(value, iso, language))
 
 
 @pass_context
 def time_filter(context, value: datetime) -> str:
-    return format_time(value, "HH:mm", locale=context["lang"].babel_locale)
+    return _time_text(value, value.isoformat(), context["lang"])
 
 
 @pass_context
@@ -62,8 +84,7 @@ def year_filter(context, year: int) -> str:
 
 @pass_context
 def number_filter(context, value: float | int, digits: int | None = None) -> str:
-    pattern = None if digits is None else "#,##0." + "0" * digits if digits else "#,##0"
-    return format_decimal(value, format=pattern, locale=context["lang"].babel_locale)
+    return _number_text(value, digits, context["lang"])
 
 
 @pass_context
