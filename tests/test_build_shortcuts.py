@@ -1,14 +1,16 @@
 """Shortcuts a build takes for speed give exactly what the plain way gives: the open-data file
 put together from records encoded once, recurrence rules parsed once for every record that
 repeats them, the keys under which checked feed records are remembered, record checks that
-remember valid values, dates and numbers formatted once, and output file names worked out
-without path arithmetic."""
+remember valid values, dates and numbers formatted once, work handed out to the worker
+processes as they go, and output file names worked out without path arithmetic."""
 
 from __future__ import annotations
 
 import copy
 import json
+import os
 import random
+import time
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import PurePosixPath
 
@@ -21,6 +23,7 @@ from jsonschema import Draft202012Validator
 from conftest import ROOT, language_table
 from portal.core.jsontext import member_item_json, object_json_from
 from portal.core.languages import Language
+from portal.core.parallel import run_pulled
 from portal.core.site import Site
 from portal.i18n.formatting import datetime_filter, localised_date, number_filter, time_filter
 from portal.opportunities.importer import _content_key
@@ -330,3 +333,23 @@ def test_remembered_dates_and_numbers_are_what_babel_writes(language):
             pattern = None if digits is None else "#,##0." + "0" * digits if digits else "#,##0"
             assert number_filter(context, value, digits) == \
                 format_decimal(value, format=pattern, locale=locale)
+
+
+def _slow_for_seven(item: int) -> tuple[int, int]:
+    if item == 7:
+        time.sleep(1.0)
+    return item, os.getpid()
+
+
+def test_worker_processes_take_runs_until_none_is_left():
+    """Rendering hands out runs of pages to the processes as each finishes one: every item
+    is done exactly once and reported, and while one process is busy with a slow run the
+    other takes the rest (with shares fixed in advance it would have waited for half)."""
+    runs = [[7]] + [[number] for number in range(8, 40)] + [[0, 1, 2, 3, 4, 5, 6]]
+    reported: list[tuple[int, int]] = []
+    run_pulled(_slow_for_seven, runs, 2, on_result=reported.append)
+    assert sorted(item for item, _ in reported) == list(range(40))
+    slow_process = next(pid for item, pid in reported if item == 7)
+    others = [item for item, pid in reported if pid != slow_process]
+    assert len(others) >= 30
+    assert os.getpid() in {pid for _, pid in reported}

@@ -14,7 +14,7 @@ import os
 import pickle
 import tempfile
 import traceback
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -39,6 +39,40 @@ def run_shares(function: Callable[[Item], Result], shares: list[list[Item]],
     sent to it) and returns its results through a temporary file. This process takes a share
     itself: one process fewer copies the data. ``on_result`` sees every result, this
     process's as they come."""
+    return _run_forked(function, shares, on_result)
+
+
+def run_pulled(function: Callable[[Item], Result], runs: list[list[Item]], workers: int,
+               on_result: Callable[[Result], None] | None = None) -> None:
+    """``function`` over every item of every run, in ``workers`` processes (this one and
+    forked ones, as ``run_shares``) that each take the next run whenever they finish one, so
+    that they finish together however much the runs differ in cost. The runs' numbers wait
+    in a pipe: a read of one number is atomic, so each run is taken by one process only."""
+    if len(runs) * _RUN_NUMBER > _PIPE_CAPACITY:  # written before any process reads
+        size = -(-len(runs) * _RUN_NUMBER // _PIPE_CAPACITY)
+        runs = [[item for run in runs[start:start + size] for item in run]
+                for start in range(0, len(runs), size)]
+    read_end, write_end = os.pipe()
+    try:
+        with os.fdopen(write_end, "wb") as numbers:
+            numbers.write(b"".join(number.to_bytes(_RUN_NUMBER, "little")
+                                   for number in range(len(runs))))
+
+        def pulled() -> Iterator[Item]:
+            while number := os.read(read_end, _RUN_NUMBER):
+                yield from runs[int.from_bytes(number, "little")]
+
+        _run_forked(function, [pulled() for _ in range(max(1, workers))], on_result)
+    finally:
+        os.close(read_end)
+
+
+_RUN_NUMBER = 4  # bytes
+_PIPE_CAPACITY = 4096  # what a pipe holds on any system (POSIX guarantees PIPE_BUF)
+
+
+def _run_forked(function: Callable[[Item], Result], shares: Sequence[Iterable[Item]],
+                on_result: Callable[[Result], None] | None) -> list[list[Result]]:
     report = on_result or (lambda result: None)
 
     def own() -> list[Result]:
@@ -89,7 +123,7 @@ def parallel_map(function: Callable[[Item], Result], items: Sequence[Item],
     return results
 
 
-def _work(function, items: list, target: Path) -> None:  # pragma: no cover - a worker
+def _work(function, items: Iterable, target: Path) -> None:  # pragma: no cover - a worker
     status = 0
     try:
         outcome: Any = [function(item) for item in items]

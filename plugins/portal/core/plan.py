@@ -26,12 +26,12 @@ from jinja2.runtime import Context, missing
 from . import resident
 from .fingerprint import Digester, digest_bytes, same_data
 from .jinja_env import compile_templates
-from .parallel import PARALLEL_FROM, run_shares
+from .parallel import PARALLEL_FROM, run_pulled
 
 #: The inputs being recorded for the job running in this process (None: not recording).
 _recording: Recorder | None = None
 MANIFEST_VERSION = 2
-#: Jobs are dealt to the processes in runs of this many neighbouring pages.
+#: The worker processes take jobs in runs of this many neighbouring pages.
 SHARE_RUN = 256
 
 
@@ -547,7 +547,7 @@ class BuildPlan:
         if workers > 1:
             compile_templates({id(job.generator.env): job.generator.env for job in jobs
                                if isinstance(job, PageJob)}.values())
-        run_shares(self._run, self._shares(jobs, workers), on_result=record)
+        run_pulled(self._run, self._runs(jobs), workers, on_result=record)
         self.jobs.clear()
 
     def _run(self, job: Job) -> Result:
@@ -607,12 +607,11 @@ class BuildPlan:
             os.makedirs(folder, exist_ok=True)
         self._folders.add(folder)
 
-    def _shares(self, jobs: list[Job], workers: int) -> list[list[Job]]:
-        """``jobs`` in ``workers`` shares (``core.parallel.run_shares`` runs the first here
-        and each other in a forked process). Every language version of a page goes to the same
-        process, in runs of neighbouring pages dealt in turn: a process then touches (and so
-        copies) about its share of the models rather than all of them, and the shares cost
-        about the same."""
+    def _runs(self, jobs: list[Job]) -> list[list[Job]]:
+        """``jobs`` in runs of neighbouring pages, which the worker processes take in turn
+        as they finish one (``core.parallel.run_pulled``). Every language version of a page
+        is in the same run: a process then touches (and so copies) about its share of the
+        models rather than all of them."""
         prefixes = tuple(f"{lang.prefix}/" for lang in self.site.languages if lang.prefix) \
             if self.site else ()
         groups: dict[str, list[Job]] = {}
@@ -621,8 +620,7 @@ class BuildPlan:
                            job.rel)
             groups.setdefault(neutral, []).append(job)
         ordered = [job for group in groups.values() for job in group]
-        return [[job for start in range(index * SHARE_RUN, len(ordered), workers * SHARE_RUN)
-                 for job in ordered[start:start + SHARE_RUN]] for index in range(workers)]
+        return [ordered[start:start + SHARE_RUN] for start in range(0, len(ordered), SHARE_RUN)]
 
     # -- the result ----------------------------------------------------------------------
 
