@@ -23,7 +23,7 @@ from jsonschema import Draft202012Validator
 from conftest import ROOT, language_table
 from portal.core.jsontext import member_item_json, object_json_from
 from portal.core.languages import Language
-from portal.core.parallel import run_pulled
+from portal.core.parallel import in_background, run_pulled, wait_for_background
 from portal.core.site import Site
 from portal.i18n.formatting import datetime_filter, localised_date, number_filter, time_filter
 from portal.opportunities.importer import _content_key
@@ -353,3 +353,20 @@ def test_worker_processes_take_runs_until_none_is_left():
     others = [item for item, pid in reported if pid != slow_process]
     assert len(others) >= 30
     assert os.getpid() in {pid for _, pid in reported}
+
+
+def test_work_in_the_background_is_done_by_another_process_and_waited_for(tmp_path):
+    """Work started in the background (the archive read ahead, the open-data records
+    encoded ahead) runs in a process of its own while the build goes on, and the build
+    waits for it before it ends; a failure there is left to the build to redo."""
+    done = tmp_path / "done"
+
+    def work() -> None:
+        time.sleep(0.5)
+        done.write_text(str(os.getpid()))
+
+    in_background(work)
+    in_background(lambda: 1 / 0)  # its failure is not raised here
+    assert not done.exists()
+    wait_for_background()
+    assert int(done.read_text()) != os.getpid()

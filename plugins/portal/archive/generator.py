@@ -16,7 +16,7 @@ from ..core.clock import build_time
 from ..core.errors import Problem, display_path, fail_build
 from ..core.fingerprint import digest_bytes
 from ..core.languages import Language
-from ..core.parallel import remembered_map, worker_count
+from ..core.parallel import in_background, remembered_map, worker_count
 from ..core.render import produce_file, render_group, render_route, shell_digest
 from ..core.site import Listing, NavItem, Route, Site, site_of
 from ..i18n import N_, catalogues_for, labels
@@ -72,6 +72,16 @@ FACET_TITLES = {
 class ArchiveGenerator(Generator):
     """Publishes ``memory_archive/`` as a bilingual digital collection."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # The items are read ahead, while the sections before this one are made: a process
+        # of its own fills the store of read items, which this generator then finds full.
+        self._read_ahead = None
+        if worker_count(self.settings) > 1 and not resident.enabled():
+            site = site_of(self)
+            self._read_ahead = in_background(
+                lambda: self._read(site, [], self._sources(site), workers=1))
+
     def generate_context(self) -> None:
         site = site_of(self)
         problems: list[Problem] = []
@@ -88,6 +98,8 @@ class ArchiveGenerator(Generator):
         if kept is not None:
             self._reuse(site, kept)
             return
+        if self._read_ahead is not None:
+            self._read_ahead()
         sources = self._sources(site)
         items = self._read(site, problems, sources)
         self._check_collection(items, problems, self.unreadable)
@@ -169,7 +181,8 @@ class ArchiveGenerator(Generator):
         return ArchiveSources(root, vocabulary_files, {folder: folder_key(folder)
                                                        for folder in folders}, depends_on)
 
-    def _read(self, site: Site, problems: list[Problem], sources: ArchiveSources) -> list[Item]:
+    def _read(self, site: Site, problems: list[Problem], sources: ArchiveSources,
+              workers: int | None = None) -> list[Item]:
         vocabularies = []
         for kind, path in zip(("subject", "place"), sources.vocabulary_files, strict=True):
             vocabulary, found = read_vocabulary(path, display_path(path), kind, site.languages)
@@ -188,7 +201,7 @@ class ArchiveGenerator(Generator):
 
         for folder, (item, found) in zip(folders, remembered_map(
                 "archive-items", read, folders, sources.keys.__getitem__, self.settings,
-                *sources.depends_on), strict=True):
+                *sources.depends_on, workers=workers), strict=True):
             problems.extend(found)
             if item is not None:
                 items.append(item)

@@ -21,7 +21,7 @@ from blinker import signal
 
 from . import render, resident
 from .fingerprint import code_digest, digest_bytes, files_digest, settings_text
-from .parallel import worker_count
+from .parallel import wait_for_background, worker_count
 from .plan import BuildPlan, EarlierBuild, Manifest
 
 #: Sent with ``output_path`` (the finished site) and ``bundle_path`` (where the search bundle
@@ -109,6 +109,7 @@ def finish_build(pelican) -> None:
         return
     rendered = len(plan.jobs)
     plan.execute()
+    wait_for_background()
     render.activate(None)
     print(f"Build: {rendered} files made, {plan.kept} unchanged and skipped, "
           f"{len(plan.changed)} written, {len(plan.removed())} removed")

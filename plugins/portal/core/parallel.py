@@ -123,6 +123,44 @@ def parallel_map(function: Callable[[Item], Result], items: Sequence[Item],
     return results
 
 
+def in_background(work: Callable[[], Any]) -> Callable[[], None]:
+    """Start ``work`` in a forked process, for what it leaves on disk (a store that
+    ``remembered_map`` reads later in the build), while this process goes on with other
+    work; it uses a core that the build's single-process steps leave idle. Returns the
+    function that waits for it to end. Its failures are not reported here: whatever it did
+    not do, the build does itself when it gets there."""
+    gc.freeze()  # the collector would touch (and so copy) every shared object in the child
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the forked process
+        status = 1
+        try:
+            work()
+            status = 0
+        finally:
+            os._exit(status)
+    gc.unfreeze()
+    ended: list[bool] = []
+
+    def wait() -> None:
+        if not ended:
+            os.waitpid(pid, 0)
+            ended.append(True)
+
+    _background.append(wait)
+    return wait
+
+
+#: How to wait for each process ``in_background`` started in this build.
+_background: list[Callable[[], None]] = []
+
+
+def wait_for_background() -> None:
+    """Wait for the processes ``in_background`` started (at the end of a build: what they
+    leave on disk is then complete for the next one)."""
+    while _background:
+        _background.pop()()
+
+
 def _work(function, items: Iterable, target: Path) -> None:  # pragma: no cover - a worker
     status = 0
     try:
@@ -188,7 +226,8 @@ def remembered_map(name: str, function: Callable[[Item], Result], items: Sequenc
 
 def _save(store: Path, version: str, remembered: dict) -> None:
     store.parent.mkdir(parents=True, exist_ok=True)
-    scratch = store.with_suffix(".tmp")
+    # A name of this process's own: a process in the background may fill the same store.
+    scratch = store.with_suffix(f".{os.getpid()}.tmp")
     with open(scratch, "wb") as stored:
         pickle.dump((version, remembered), stored, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(scratch, store)

@@ -19,7 +19,7 @@ from ..core.clock import build_time
 from ..core.errors import Problem, fail_build
 from ..core.fingerprint import digest_bytes
 from ..core.jsontext import member_item_json, object_json_from
-from ..core.parallel import remembered_map, store_settings
+from ..core.parallel import in_background, remembered_map, store_settings, worker_count
 from ..core.render import produce_file, render_group, render_route, shell_digest
 from ..core.site import Listing, NavItem, Route, Site, site_of
 from ..i18n import N_, labels, translate
@@ -82,6 +82,11 @@ class OpportunitiesGenerator(Generator):
             return
         with collector.paused():
             self._import(site, source, schema_dir)
+        if worker_count(settings) > 1 and not resident.enabled():
+            # Encoded ahead, by a process of its own, for the open-data file: it uses a core
+            # that the steps before rendering leave idle, and the file finds them done.
+            in_background(partial(open_data_records, self.result.opportunities,
+                                  store_settings(settings)))
         self._report(source)
         first_listing = len(site.listings)
         self._register(site)
@@ -327,14 +332,16 @@ def open_data(header: dict, opportunities: list[Opportunity], withdrawn: dict,
     """``opportunities.json``: every accepted record as normalised, and the withdrawn ids.
     Each record's text is kept between builds under the digest of the record as read (the
     normalised record is made from that alone), so an edit to one record encodes one again."""
-    if all(opp.source_digest for opp in opportunities):
-        records = remembered_map("open-data-records", _record_json, opportunities,
-                                 attrgetter("source_digest"), store, workers=1,
-                                 immutable=True)
-    else:
-        records = [_record_json(opp) for opp in opportunities]
     data = {**header, "opportunities": None, "withdrawn": list(withdrawn.values())}
-    return object_json_from(data, {"opportunities": records})
+    return object_json_from(data, {"opportunities": open_data_records(opportunities, store)})
+
+
+def open_data_records(opportunities: list[Opportunity], store: dict[str, str]) -> list[str]:
+    """Each record as the open-data file writes it."""
+    if all(opp.source_digest for opp in opportunities):
+        return remembered_map("open-data-records", _record_json, opportunities,
+                              attrgetter("source_digest"), store, workers=1, immutable=True)
+    return [_record_json(opp) for opp in opportunities]
 
 
 def _record_json(opp: Opportunity) -> str:
