@@ -42,28 +42,32 @@ def record_validator(schema_dir: str) -> Draft202012Validator:
     defs = load_schema(schema_dir)["$defs"]
     schema = _inline({"$ref": "#/$defs/opportunity"}, defs)
     checker = validators.extend(Draft202012Validator, {
-        "properties": _remembering_properties(schema.get("properties"))})
+        "properties": _remembering_properties()})
     return checker({**schema, "$defs": defs}, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 KeywordCheck = Callable[[Any, Any, Any, dict], Iterator[ValidationError]]
 
 
-def _remembering_properties(record_properties: object) -> KeywordCheck:
-    """jsonschema's ``properties`` keyword, which for the properties of a record remembers
-    which values it found valid: records share many of theirs (an organisation, its contact
-    and its benefits, the languages, the goals), and each is then checked once per process.
-    A value is known by its pickle, which tells apart what the schema tells apart (``1``,
-    ``1.0`` and ``True``; keys in another order only cost a check). Only values without
+def _remembering_properties() -> KeywordCheck:
+    """jsonschema's ``properties`` keyword, which remembers the objects and lists it found
+    valid for each property of each object of the schema: records share many of theirs (an
+    organisation, its contact and its benefits, a venue, the languages, the goals), and each
+    is then checked once per process. A value is known by its pickle, which tells apart what
+    the schema tells apart (``1``, ``1.0`` and ``True``; keys in another order only cost a
+    check), and the property by the schema object that declares it. Only values without
     errors are remembered, so every error is reported as jsonschema finds it."""
     check_properties: KeywordCheck = Draft202012Validator.VALIDATORS["properties"]
     valid: set[bytes] = set()
 
     def properties(validator: Any, properties: Any, instance: Any,
                    schema: dict) -> Iterator[ValidationError]:
-        if properties is not record_properties or not validator.is_type(instance, "object"):
+        if not validator.is_type(instance, "object"):
             yield from check_properties(validator, properties, instance, schema)
             return
+        # The schema lives as long as the validator (cached for the process), so the
+        # identity of its ``properties`` object names it.
+        declared = id(properties).to_bytes(8, "little")
         for name, subschema in properties.items():
             if name not in instance:
                 continue
@@ -71,8 +75,8 @@ def _remembering_properties(record_properties: object) -> KeywordCheck:
             if not isinstance(value, (dict, list)):  # quicker to check than to remember
                 yield from validator.descend(value, subschema, path=name, schema_path=name)
                 continue
-            key = hashlib.blake2b(name.encode() + b"\0" + pickle.dumps(value, protocol=5),
-                                  digest_size=16).digest()
+            key = hashlib.blake2b(declared + name.encode() + b"\0"
+                                  + pickle.dumps(value, protocol=5), digest_size=16).digest()
             if key in valid:
                 continue
             errors = list(validator.descend(value, subschema, path=name, schema_path=name))
