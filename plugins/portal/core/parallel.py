@@ -9,6 +9,8 @@ not once per build.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import gc
 import os
 import pickle
@@ -143,7 +145,8 @@ def in_background(work: Callable[[], Any]) -> Callable[[], None]:
 
     def wait() -> None:
         if not ended:
-            os.waitpid(pid, 0)
+            with contextlib.suppress(ChildProcessError):  # already waited for
+                os.waitpid(pid, 0)
             ended.append(True)
 
     _background.append(wait)
@@ -159,6 +162,11 @@ def wait_for_background() -> None:
     leave on disk is then complete for the next one)."""
     while _background:
         _background.pop()()
+
+
+# A build that stops early (an editor's mistake) waits too: nothing is left writing into the
+# project once the command has returned.
+atexit.register(wait_for_background)
 
 
 def _work(function, items: Iterable, target: Path) -> None:  # pragma: no cover - a worker
