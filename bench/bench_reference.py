@@ -17,6 +17,10 @@ Figures, each the median of ``--repeat`` runs unless said:
 - Hugo: a clean build right after each clean portal build (median), then a rebuild with
   nothing changed and one after one page changed (Hugo's command line rebuilds everything
   each time);
+- ratio: the median of each round's portal time over Hugo's time in the same round. The two
+  builds of a round meet the machine in the same state, and this machine's speed drifts by
+  ten per cent and more from one minute to the next, so a round is compared with its own
+  Hugo build. The ratio of the two medians is printed too (ratio_of_medians);
 - peak_mb: the most memory the build's processes used at once (proportional set size, summed
   over the main process and its rendering workers), sampled every 50 ms during one more clean
   build of its own (sampling slows a build, so timed runs are not sampled; Hugo's peak is its
@@ -238,7 +242,12 @@ def main() -> None:
     print(f"hugo: html_pages={hugo_runs[0]['html_pages']} full_s={hugo_s:.2f} "
           f"noop_s={hugo_noop['seconds']:.2f} one_change_s={hugo_change['seconds']:.2f} "
           f"peak_mb={max(r['peak_mb'] for r in hugo_runs):.0f}")
-    print(f"bench: full_s={full_s:.2f} hugo_s={hugo_s:.2f} ratio={full_s / hugo_s:.2f} "
+    ratios = [full["seconds"] / hugo["seconds"] for full, hugo in zip(fulls, hugo_runs,
+                                                                     strict=True)]
+    print("ratio by round: " + ", ".join(f"{ratio:.2f}" for ratio in ratios)
+          + f"; ratio_of_medians={full_s / hugo_s:.2f}")
+    print(f"bench: full_s={full_s:.2f} hugo_s={hugo_s:.2f} "
+          f"ratio={statistics.median(ratios):.2f} "
           f"noop_s={noop_s:.2f} one_change_s={change_s:.2f} peak_mb={peak:.0f}")
 
 
