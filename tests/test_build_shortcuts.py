@@ -7,6 +7,7 @@ processes as they go, and output file names worked out without path arithmetic."
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import os
 import random
@@ -240,13 +241,17 @@ def test_values_called_the_same_have_the_same_digest():
         assert not same_data(first, second), (first, second)
 
 
+@functools.cache
+def _plain_checker() -> Draft202012Validator:
+    defs = load_schema(SCHEMA_DIR)["$defs"]
+    return Draft202012Validator({**_inline({"$ref": "#/$defs/opportunity"}, defs),
+                                 "$defs": defs},
+                                format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
 def _plain_record_errors(record: object) -> list[tuple[str, str]]:
     """What jsonschema itself reports for a record, with no values remembered."""
-    defs = load_schema(SCHEMA_DIR)["$defs"]
-    checker = Draft202012Validator({**_inline({"$ref": "#/$defs/opportunity"}, defs),
-                                    "$defs": defs},
-                                   format_checker=Draft202012Validator.FORMAT_CHECKER)
-    errors = sorted(checker.iter_errors(record),
+    errors = sorted(_plain_checker().iter_errors(record),
                     key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
     return [(error.json_path, error.message) for error in errors]
 
@@ -310,10 +315,7 @@ def test_remembered_dates_and_numbers_are_what_babel_writes(language):
     """Dates, times and numbers are formatted once per build and remembered. Two moments that
     are equal but written in other time zones still show their own date and time, and 1 and
     1.0 (equal numbers) are each formatted as themselves."""
-    class Page(dict):  # what a pass_context filter reads: the page's language
-        pass
-
-    context = Page(lang=language)
+    context = {"lang": language}  # what a pass_context filter reads: the page's language
     taipei, utc = timezone(timedelta(hours=8)), UTC
     evening_utc = datetime(2026, 1, 19, 20, 30, tzinfo=utc)
     same_moment_in_taipei = evening_utc.astimezone(taipei)

@@ -44,13 +44,20 @@ def run_shares(function: Callable[[Item], Result], shares: list[list[Item]],
     return _run_forked(function, shares, on_result)
 
 
+#: How many bytes a run's number takes in the pipe of ``run_pulled``.
+_RUN_NUMBER = 4
+#: What a pipe holds on any system (POSIX guarantees PIPE_BUF): the numbers are all written
+#: before any process reads.
+_PIPE_CAPACITY = 4096
+
+
 def run_pulled(function: Callable[[Item], Result], runs: list[list[Item]], workers: int,
                on_result: Callable[[Result], None] | None = None) -> None:
     """``function`` over every item of every run, in ``workers`` processes (this one and
     forked ones, as ``run_shares``) that each take the next run whenever they finish one, so
     that they finish together however much the runs differ in cost. The runs' numbers wait
     in a pipe: a read of one number is atomic, so each run is taken by one process only."""
-    if len(runs) * _RUN_NUMBER > _PIPE_CAPACITY:  # written before any process reads
+    if len(runs) * _RUN_NUMBER > _PIPE_CAPACITY:
         size = -(-len(runs) * _RUN_NUMBER // _PIPE_CAPACITY)
         runs = [[item for run in runs[start:start + size] for item in run]
                 for start in range(0, len(runs), size)]
@@ -67,10 +74,6 @@ def run_pulled(function: Callable[[Item], Result], runs: list[list[Item]], worke
         _run_forked(function, [pulled() for _ in range(max(1, workers))], on_result)
     finally:
         os.close(read_end)
-
-
-_RUN_NUMBER = 4  # bytes
-_PIPE_CAPACITY = 4096  # what a pipe holds on any system (POSIX guarantees PIPE_BUF)
 
 
 def _run_forked(function: Callable[[Item], Result], shares: Sequence[Iterable[Item]],
