@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
 import statistics
 import subprocess
 import sys
@@ -192,6 +193,10 @@ def main() -> None:
 
     project = make_reference(args.out / "reference")
     print(f"reference corpus: {project}", flush=True)
+    # The interpreter counts for a good part of the portal's time (README, "How builds stay
+    # fast"): which one built it is part of the figures.
+    print(f"python: {platform.python_version()} ({os.path.realpath(sys.executable)}, "
+          f"{platform.python_compiler()}, built {platform.python_build()[1]})", flush=True)
 
     fulls, noops, changes, hugo_runs = [], [], [], []
     site = None

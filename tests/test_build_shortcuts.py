@@ -25,8 +25,15 @@ from conftest import ROOT, language_table
 from portal.core.jsontext import member_item_json, object_json_from
 from portal.core.languages import Language
 from portal.core.parallel import in_background, run_pulled, wait_for_background
+from portal.core.plan import LAST_RUN, SHARE_RUN, BuildPlan, FileJob, Manifest
 from portal.core.site import Site
-from portal.i18n.formatting import datetime_filter, localised_date, number_filter, time_filter
+from portal.i18n.formatting import (
+    FILTERS,
+    datetime_filter,
+    localised_date,
+    number_filter,
+    time_filter,
+)
 from portal.opportunities.importer import _content_key
 from portal.opportunities.model import local_until, recurrence_rule
 from portal.opportunities.normalise import normalise_record
@@ -357,6 +364,39 @@ def test_worker_processes_take_runs_until_none_is_left():
     assert os.getpid() in {pid for _, pid in reported}
 
 
+def _page(number: int) -> str:
+    return f"page {number}"
+
+
+def _feed(number: int) -> str:
+    return f"feed {number}"
+
+
+def test_rendering_starts_with_whole_collection_files_and_ends_in_small_runs(tmp_path):
+    """The runs handed to the worker processes: a feed over the whole collection comes
+    first (taken last, it would keep one process busy while the other has nothing left),
+    both language versions of a page are in the same run, and the last runs are short, so
+    the processes finish within a few pages of each other."""
+    site = Site.from_settings({"PORTAL_LANGUAGES": language_table(), "SITEURL": ""})
+    prefixes = [f"{lang.prefix}/" if lang.prefix else "" for lang in site.languages]
+    plan = BuildPlan(tmp_path / "final", tmp_path / "staging", Manifest(), True, 2, {}, "")
+    plan.site = site
+    jobs = [FileJob(f"{prefix}opportunities/{number}/index.html", _page, (number,))
+            for number in range(3000) for prefix in prefixes]
+    jobs += [FileJob(f"{prefix}opportunities/feed.xml", _feed, (0,)) for prefix in prefixes]
+    runs = plan._runs(jobs, 2)
+    assert sorted(job.rel for run in runs for job in run) == sorted(job.rel for job in jobs)
+    assert {job.producer for job in runs[0][:len(prefixes)]} == {_feed}
+    run_of = {job.rel: index for index, run in enumerate(runs) for job in run}
+    for number in range(3000):
+        assert len({run_of[f"{prefix}opportunities/{number}/index.html"]
+                    for prefix in prefixes}) == 1
+    assert max(map(len, runs)) <= SHARE_RUN
+    assert len(runs[-1]) <= LAST_RUN
+    assert [len(run) for run in runs[-8:]] == sorted((len(run) for run in runs[-8:]),
+                                                     reverse=True)
+
+
 def test_work_in_the_background_is_done_by_another_process_and_waited_for(tmp_path):
     """Work started in the background (the archive read ahead, the open-data records
     encoded ahead) runs in a process of its own while the build goes on, and the build
@@ -372,3 +412,52 @@ def test_work_in_the_background_is_done_by_another_process_and_waited_for(tmp_pa
     assert not done.exists()
     wait_for_background()
     assert int(done.read_text()) != os.getpid()
+
+
+def _translating_environment(shortcut: bool):
+    from jinja2 import Environment, FileSystemLoader
+
+    from portal.core.jinja_env import TranslatingCodeGenerator, translated_text
+    from portal.i18n.catalogs import install_catalogues, load_catalogues
+
+    languages = tuple(Language.from_row(row) for row in language_table())
+    catalogues, _ = load_catalogues(ROOT / "theme" / "translations", languages)
+    env = Environment(loader=FileSystemLoader(ROOT / "theme" / "templates"), autoescape=True,
+                      extensions=["jinja2.ext.i18n"])
+    if shortcut:
+        env.code_generator_class = TranslatingCodeGenerator
+        env.translated_text = translated_text
+    install_catalogues(env, catalogues)
+    return env, languages
+
+
+def test_literal_interface_text_is_translated_as_jinja_would():
+    """``_('…')`` compiled to a look into the translations already made gives what Jinja's
+    own call gives: in and out of loops, blocks and macros, with and without arguments,
+    with autoescaping on and off, through the page's gettext and through the environment's;
+    and the theme's templates use it."""
+    source = (
+        "{% macro m() %}{{ _('Search') }}|{{ gettext('Home') }}{% endmacro %}"
+        "{% for n in [1, 2] %}{{ _('Search') }}{{ _('Goal %(number)s', number=n) }}"
+        "{{ ngettext('%(num)s place left', '%(num)s places left', n) }}{% endfor %}"
+        "{% block b %}{{ _('Home') }}{{ m() }}{% endblock %}{{ _('<no such message>') }}"
+        "{% autoescape false %}{{ _('<no such message>') }}{% endautoescape %}"
+        "{% set _ = gettext %}{{ _('Search') }}"
+    )
+    rendered = {}
+    for shortcut in (False, True):
+        env, languages = _translating_environment(shortcut)
+        template = env.from_string(source)
+        rendered[shortcut] = [
+            template.render(lang=language, **page)
+            for language in languages
+            for page in ({}, env.portal_gettext[language.code])
+            for _ in range(2)  # the second time from the translations already made
+        ]
+    assert rendered[True] == rendered[False]
+    assert any("搜尋" in text for text in rendered[True])
+    assert rendered[True][0].startswith("SearchGoal 1")
+    env, _ = _translating_environment(True)
+    env.filters.update(FILTERS)
+    source = env.loader.get_source(env, "opportunity.html")[0]
+    assert "translated_text(" in env.compile(source, raw=True)

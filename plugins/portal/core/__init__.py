@@ -6,7 +6,12 @@ from pelican import signals
 
 from .collector import collect_as_before, collect_less
 from .errors import EditorError, Problem, fail_build
-from .jinja_env import dict_first_getattr, shared_bytecode_cache
+from .jinja_env import (
+    TranslatingCodeGenerator,
+    dict_first_getattr,
+    shared_bytecode_cache,
+    translated_text,
+)
 from .languages import Language
 from .options import OPTIONS, validate_settings
 from .output import begin_build, finish_build, output_ready
@@ -37,10 +42,12 @@ def end_run(pelican) -> None:
 
 
 def prepare_templates(generator) -> None:
-    """Every generator's templates note the names a page reads (the page's inputs), and
-    look attributes of feed records up quickly."""
+    """Every generator's templates note the names a page reads (the page's inputs), look
+    attributes of feed records up quickly and translate literal text without a call."""
     generator.env.context_class = RecordingContext
     generator.env.getattr = dict_first_getattr(generator.env)
+    generator.env.code_generator_class = TranslatingCodeGenerator
+    generator.env.translated_text = translated_text
     # Every build makes new environments and templates do not change while one runs: no
     # need to look at each template file's time at every include of every page.
     generator.env.auto_reload = False

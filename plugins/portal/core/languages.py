@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -45,4 +46,15 @@ class Language:
 
 
 def languages_from_settings(settings: dict) -> tuple[Language, ...]:
-    return tuple(Language.from_row(row) for row in settings["PORTAL_LANGUAGES"])
+    rows = settings["PORTAL_LANGUAGES"]
+    try:
+        return _languages(tuple(tuple(row.items()) for row in rows))
+    except TypeError:  # a value that is not hashable: the checks of the table report it
+        return tuple(Language.from_row(row) for row in rows)
+
+
+@functools.lru_cache(maxsize=8)
+def _languages(rows: tuple[tuple[tuple[str, object], ...], ...]) -> tuple[Language, ...]:
+    # Asked for by every string translated in Python (several per page): the table is read
+    # once, and its languages (immutable) are shared.
+    return tuple(Language.from_row(dict(row)) for row in rows)

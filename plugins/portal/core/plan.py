@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,8 +32,10 @@ from .parallel import PARALLEL_FROM, run_pulled
 #: The inputs being recorded for the job running in this process (None: not recording).
 _recording: Recorder | None = None
 MANIFEST_VERSION = 2
-#: The worker processes take jobs in runs of this many neighbouring pages.
+#: The worker processes take jobs in runs of this many neighbouring pages …
 SHARE_RUN = 256
+#: … and of fewer toward the end of the build, down to this many.
+LAST_RUN = 16
 
 
 @dataclass
@@ -180,6 +183,11 @@ class PageJob:
 
 
 Job = FileJob | PageJob
+
+
+def _kind(job: Job) -> Any:
+    """What makes ``job``'s file: its template, or the function that writes it."""
+    return job.template if isinstance(job, PageJob) else job.producer
 
 
 @dataclass
@@ -547,7 +555,7 @@ class BuildPlan:
         if workers > 1:
             compile_templates({id(job.generator.env): job.generator.env for job in jobs
                                if isinstance(job, PageJob)}.values())
-        run_pulled(self._run, self._runs(jobs), workers, on_result=record)
+        run_pulled(self._run, self._runs(jobs, workers), workers, on_result=record)
         self.jobs.clear()
 
     def _run(self, job: Job) -> Result:
@@ -607,11 +615,17 @@ class BuildPlan:
             os.makedirs(folder, exist_ok=True)
         self._folders.add(folder)
 
-    def _runs(self, jobs: list[Job]) -> list[list[Job]]:
+    def _runs(self, jobs: list[Job], workers: int) -> list[list[Job]]:
         """``jobs`` in runs of neighbouring pages, which the worker processes take in turn
         as they finish one (``core.parallel.run_pulled``). Every language version of a page
         is in the same run: a process then touches (and so copies) about its share of the
-        models rather than all of them."""
+        models rather than all of them.
+
+        The kinds of file with fewest members come first: feeds, sitemaps, exports and
+        listings each show a whole collection and cost as much as hundreds of pages, and
+        one of them taken last would keep one process busy while the others wait. The runs
+        then shrink toward the end, so that the processes finish within a few pages of each
+        other."""
         prefixes = tuple(f"{lang.prefix}/" for lang in self.site.languages if lang.prefix) \
             if self.site else ()
         groups: dict[str, list[Job]] = {}
@@ -619,8 +633,15 @@ class BuildPlan:
             neutral = next((job.rel[len(p):] for p in prefixes if job.rel.startswith(p)),
                            job.rel)
             groups.setdefault(neutral, []).append(job)
-        ordered = [job for group in groups.values() for job in group]
-        return [ordered[start:start + SHARE_RUN] for start in range(0, len(ordered), SHARE_RUN)]
+        members = Counter(_kind(group[0]) for group in groups.values())
+        runs: list[list[Job]] = [[]]
+        left = len(jobs)
+        for group in sorted(groups.values(), key=lambda group: members[_kind(group[0])]):
+            runs[-1] += group
+            if len(runs[-1]) >= min(SHARE_RUN, max(LAST_RUN, left // (4 * workers))):
+                left -= len(runs[-1])
+                runs.append([])
+        return [run for run in runs if run]
 
     # -- the result ----------------------------------------------------------------------
 

@@ -86,6 +86,8 @@ def _callables(found: gettext.NullTranslations) -> dict[str, Callable[..., str]]
         return finish(eval_ctx, found.npgettext(message_context, singular, plural, num),
                       variables)
 
+    # What templates compiled by ``core.jinja_env.TranslatingCodeGenerator`` look into first.
+    _gettext.translated = plain
     return {"gettext": _gettext, "_": _gettext, "ngettext": _ngettext,
             "pgettext": _pgettext, "npgettext": _npgettext}
 
