@@ -123,6 +123,23 @@ def test_a_page_title_in_the_menu_reaches_every_page(project, first_build, tmp_p
     assert "（新）" in (output / "zh-tw" / "opportunities" / "index.html").read_text("utf-8")
 
 
+def test_a_page_title_in_the_footer_reaches_every_page(project, first_build, tmp_path):
+    """The footer is rendered once per language and shared by every page; the pages that
+    show it still depend on the titles it shows."""
+    output, _ = first_build
+    edit_markdown(project, "content/zh-tw/pages/accessibility.md", "Title: 無障礙聲明",
+                  "Title: 無障礙聲明（修訂）")
+    again = built(project, output)
+    assert again["made"] > 400, again
+    clean = tmp_path / "clean"
+    built(project, clean)
+    assert_same_site(output, clean)
+    for page in ("zh-tw/opportunities/index.html", "zh-tw/archive/index.html", "zh-tw/index.html"):
+        footer = (output / page).read_text("utf-8").rsplit("<footer", 1)[1]
+        assert "無障礙聲明（修訂）" in footer
+    assert "無障礙聲明（修訂）" not in (output / "opportunities" / "index.html").read_text("utf-8")
+
+
 def test_a_file_deleted_from_the_output_is_made_again(project, first_build):
     output, _ = first_build
     page = output / "about" / "index.html"

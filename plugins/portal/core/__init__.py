@@ -16,6 +16,7 @@ from .languages import Language
 from .options import OPTIONS, validate_settings
 from .output import begin_build, finish_build, output_ready
 from .plan import RecordingContext
+from .render import language_part
 from .site import Listing, NavItem, Route, Site, site_of
 
 __all__ = [
@@ -48,6 +49,7 @@ def prepare_templates(generator) -> None:
     generator.env.getattr = dict_first_getattr(generator.env)
     generator.env.code_generator_class = TranslatingCodeGenerator
     generator.env.translated_text = translated_text
+    generator.env.globals["language_part"] = language_part
     # Every build makes new environments and templates do not change while one runs: no
     # need to look at each template file's time at every include of every page.
     generator.env.auto_reload = False

@@ -17,7 +17,7 @@ import contextlib
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,6 +48,26 @@ def record_route(key: str) -> None:
     """Note that the page being rendered shows something of route ``key`` (link, title)."""
     if _recording is not None:
         _recording.routes.add(key)
+
+
+def record_inputs(names: Iterable[str], routes: Iterable[str]) -> None:
+    """Note names and routes that the page being rendered depends on (what a part of it
+    rendered once for many pages read: ``core.render.language_part``)."""
+    if _recording is not None:
+        _recording.names.update(names)
+        _recording.routes.update(routes)
+
+
+@contextlib.contextmanager
+def recording_apart() -> Iterator[Recorder]:
+    """What is rendered inside, recorded on its own as well as for the page."""
+    global _recording
+    page, _recording = _recording, Recorder()
+    try:
+        yield _recording
+    finally:
+        part, _recording = _recording, page
+        record_inputs(part.names, part.routes)
 
 
 class RecordingContext(Context):

@@ -7,10 +7,14 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 
 from blinker import signal
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from jinja2.utils import concat
+from markupsafe import Markup
 
 from . import resident
 from .languages import Language
-from .plan import BuildPlan, FileJob, PageJob
+from .plan import BuildPlan, FileJob, PageJob, record_inputs, recording_apart
 from .site import Route, site_of
 
 #: Sent (with ``route``, ``language``, ``template`` and the mutable ``context``) before a page is
@@ -23,6 +27,26 @@ file_written = signal("portal-file-written")
 
 #: The plan of the build running in this process (set by ``core.output``).
 _active: BuildPlan | None = None
+
+
+@pass_context
+def language_part(context: Context, name: str) -> Markup:
+    """``{% include name %}`` for a part of the page that shows only the site and the page's
+    language, the same on every page of that language (the footer): rendered once per
+    language, template environment and process, then the same text. What it read when it
+    was rendered is recorded for every page that shows it, as if rendered there."""
+    site, language = context.resolve("site"), context.resolve("lang")
+    key = (name, language.code, id(context.environment))
+    made = site.parts.get(key)
+    if made is None:
+        with recording_apart() as recorded:
+            template = context.environment.get_template(name)
+            text = Markup(concat(template.root_render_func(
+                template.new_context(context.get_all(), shared=True))))
+        made = site.parts[key] = (text, frozenset(recorded.names), frozenset(recorded.routes))
+    else:
+        record_inputs(made[1], made[2])
+    return made[0]
 
 
 def activate(plan: BuildPlan | None) -> None:

@@ -83,6 +83,9 @@ class Site:
     menu_order: list[str] = field(default_factory=list)
     _kinds: tuple[int, dict[str, list[Listing]]] | None = field(
         default=None, init=False, repr=False, compare=False)
+    #: Parts of pages rendered once per language (``core.render.language_part``).
+    parts: dict[tuple, tuple] = field(default_factory=dict, init=False, repr=False,
+                                      compare=False)
 
     def __fingerprint__(self) -> tuple:
         # For files made from URLs (sitemap, IIIF, exports): a producer that reads routes
