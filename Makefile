@@ -5,7 +5,8 @@
 # make a virtual environment. The distribution's CPython comes first: Debian's is built with
 # profile-guided and link-time optimisation into one static binary, and builds the site about
 # 12 % faster than a default pyenv or source build, which loads a shared libpython built
-# without them (README, "How builds stay fast"). `make PY=/path/to/python3` chooses another.
+# without them (README, "How builds stay fast"); if it cannot make one after all, python3 does.
+# `make PY=/path/to/python3` chooses another.
 PY_CANDIDATES := /usr/bin/python3 python3
 PY ?= $(firstword $(foreach candidate,$(PY_CANDIDATES),$(shell $(candidate) -c \
 	'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 \
@@ -36,7 +37,7 @@ help:
 	@echo "make bench         the portal and Hugo building the reference corpus (REPEAT=3)"
 
 $(RUNTIME): pyproject.toml
-	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	test -x $(BIN)/python || $(PY) -m venv $(VENV) || { rm -rf $(VENV); python3 -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
