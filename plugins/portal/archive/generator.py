@@ -16,7 +16,7 @@ from ..core.clock import build_time
 from ..core.errors import Problem, display_path, fail_build
 from ..core.fingerprint import digest_bytes
 from ..core.languages import Language
-from ..core.parallel import in_background, remembered_map, worker_count
+from ..core.parallel import remembered_map, work_ahead, worker_count
 from ..core.render import produce_file, render_group, render_route, shell_digest
 from ..core.site import Listing, NavItem, Route, Site, site_of
 from ..i18n import N_, catalogues_for, labels
@@ -76,11 +76,9 @@ class ArchiveGenerator(Generator):
         super().__init__(*args, **kwargs)
         # The items are read ahead, while the sections before this one are made: a process
         # of its own fills the store of read items, which this generator then finds full.
-        self._read_ahead = None
-        if worker_count(self.settings) > 1 and not resident.enabled():
-            site = site_of(self)
-            self._read_ahead = in_background(
-                lambda: self._read(site, [], self._sources(site), workers=1))
+        site = site_of(self)
+        self._read_ahead = work_ahead(
+            self.settings, lambda: self._read(site, [], self._sources(site), workers=1))
 
     def generate_context(self) -> None:
         site = site_of(self)

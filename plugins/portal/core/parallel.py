@@ -156,6 +156,15 @@ def in_background(work: Callable[[], Any]) -> Callable[[], None]:
     return wait
 
 
+def work_ahead(settings: dict, work: Callable[[], Any]) -> Callable[[], None] | None:
+    """``in_background(work)`` when a core is spare for it: more than one worker, and not in
+    the preview's builder, which keeps such results in memory rather than in stores. Returns
+    the function that waits for it, or None when nothing was started."""
+    if worker_count(settings) > 1 and not resident.enabled():
+        return in_background(work)
+    return None
+
+
 #: How to wait for each process ``in_background`` started in this build.
 _background: list[Callable[[], None]] = []
 

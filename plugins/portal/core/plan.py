@@ -119,6 +119,11 @@ class FileJob:
 
     records = False
 
+    @property
+    def kind(self) -> Callable[..., str | bytes]:
+        """What makes files of this kind: the function that writes them."""
+        return self.producer
+
     def produce(self) -> str | bytes:
         return self.producer(*self.inputs)
 
@@ -151,6 +156,11 @@ class PageJob:
     announce: Callable[..., Any]
 
     records = True
+
+    @property
+    def kind(self) -> str:
+        """What makes pages of this kind: the template."""
+        return self.template
 
     def produce(self) -> str:
         context = RecordingDict(self.generator.context)
@@ -203,11 +213,6 @@ class PageJob:
 
 
 Job = FileJob | PageJob
-
-
-def _kind(job: Job) -> Any:
-    """What makes ``job``'s file: its template, or the function that writes it."""
-    return job.template if isinstance(job, PageJob) else job.producer
 
 
 @dataclass
@@ -653,10 +658,10 @@ class BuildPlan:
             neutral = next((job.rel[len(p):] for p in prefixes if job.rel.startswith(p)),
                            job.rel)
             groups.setdefault(neutral, []).append(job)
-        members = Counter(_kind(group[0]) for group in groups.values())
+        members = Counter(group[0].kind for group in groups.values())
         runs: list[list[Job]] = [[]]
         left = len(jobs)
-        for group in sorted(groups.values(), key=lambda group: members[_kind(group[0])]):
+        for group in sorted(groups.values(), key=lambda group: members[group[0].kind]):
             runs[-1] += group
             if len(runs[-1]) >= min(SHARE_RUN, max(LAST_RUN, left // (4 * workers))):
                 left -= len(runs[-1])

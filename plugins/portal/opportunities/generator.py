@@ -19,7 +19,7 @@ from ..core.clock import build_time
 from ..core.errors import Problem, fail_build
 from ..core.fingerprint import digest_bytes
 from ..core.jsontext import member_item_json, object_json_from
-from ..core.parallel import in_background, remembered_map, store_settings, worker_count
+from ..core.parallel import remembered_map, store_settings, work_ahead
 from ..core.render import produce_file, render_group, render_route, shell_digest
 from ..core.site import Listing, NavItem, Route, Site, site_of
 from ..i18n import N_, labels, translate
@@ -82,11 +82,10 @@ class OpportunitiesGenerator(Generator):
             return
         with collector.paused():
             self._import(site, source, schema_dir)
-        if worker_count(settings) > 1 and not resident.enabled():
-            # Encoded ahead, by a process of its own, for the open-data file: it uses a core
-            # that the steps before rendering leave idle, and the file finds them done.
-            in_background(partial(open_data_records, self.result.opportunities,
-                                  store_settings(settings)))
+        # Encoded ahead, by a process of its own, for the open-data file: it uses a core that
+        # the steps before rendering leave idle, and the file finds them done.
+        work_ahead(settings, partial(open_data_records, self.result.opportunities,
+                                     store_settings(settings)))
         self._report(source)
         first_listing = len(site.listings)
         self._register(site)
