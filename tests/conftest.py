@@ -19,7 +19,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
-SITEURL = "http://localhost:8000"
+#: The public address, as the default build uses it (a test build shows no "localhost").
+SITEURL = "https://volunteer.example.taipei"
 #: Every test build happens at this moment, so deadlines and expiry are reproducible.
 BUILD_NOW = "2026-11-28T12:00:00+08:00"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

@@ -121,8 +121,9 @@ DATES = [
 @pytest.mark.parametrize(("item_id", "edtf", "english", "chinese"), DATES)
 def test_edtf_dates_are_shown_in_words_in_both_languages(site, item_id, edtf, english, chinese):
     en, zh = item_page(site, item_id), item_page(site, item_id, ZH)
-    assert details(en)["Date"] == f"{english} (EDTF: {edtf})"
-    assert details(zh)["日期"] == f"{chinese} （EDTF：{edtf}）"
+    assert details(en)["Date"] == english and details(zh)["日期"] == chinese
+    # The machine-readable date stays in the metadata, out of the visible page.
+    assert f'"temporalCoverage": "{edtf}"' in str(en.find("script", type="application/ld+json"))
     assert text_of(en.select_one(".archive-kind")).endswith(english)
 
 

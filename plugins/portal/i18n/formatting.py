@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, format_time
@@ -13,6 +13,10 @@ from jinja2 import pass_context
 from markupsafe import Markup
 
 MINGUO_OFFSET = 1911
+
+
+def N_(message: str) -> str:  # noqa: N802 - portal.i18n.N_, which imports this module
+    return message
 
 
 def minguo_year(year: int) -> int:
@@ -143,18 +147,44 @@ def edtf_filter(context, value) -> str:
         value, language, lambda message: translate(context, language, message))
 
 
-@cache
-def tag_display_name(tag: str, locale: str) -> str:
-    """A BCP 47 tag (``zh-Hant``, ``en``) as a language name in ``locale`` (``中文``)."""
+#: Languages of Taiwan by the names Taiwan uses (translated through the theme catalogue).
+#: CLDR has no name for Taiwan Sign Language and calls the others "Min Nan Chinese" (閩南語)
+#: and "Hakka Chinese" (客家話), where the Ministry of Culture and the city say 臺語 / 客語.
+TAIWAN_LANGUAGES: dict[str, str] = {
+    "nan": N_("Taiwanese"),
+    "hak": N_("Hakka"),
+    "tsl": N_("Taiwan Sign Language"),
+}
+
+
+def tag_display_name(tag: str, locale: str, gettext=None) -> str:
+    """A BCP 47 tag (``zh-Hant``, ``nan``, ``tsl``) as a language name in ``locale``.
+
+    Taiwan's own languages come from ``TAIWAN_LANGUAGES`` through ``gettext``; every other
+    language's name comes from CLDR (Babel), by its language subtag (``zh-Hant`` is 中文,
+    as people say it; the script is a matter of writing, not of speaking). A tag CLDR does
+    not know is shown as written, which the raw-code test of the built site catches."""
+    base = tag.replace("_", "-").split("-", 1)[0].lower()
+    if base in TAIWAN_LANGUAGES:
+        message = TAIWAN_LANGUAGES[base]
+        return gettext(message) if gettext else message
+    return _cldr_language(base, locale) or tag
+
+
+@lru_cache(maxsize=512)
+def _cldr_language(code: str, locale: str) -> str | None:
     try:
-        return Locale.parse(tag, sep="-").get_display_name(locale) or tag
+        return Locale.parse(locale).languages.get(code)
     except (UnknownLocaleError, ValueError):
-        return tag
+        return None
 
 
 @pass_context
 def language_tag_name(context, tag: str) -> str:
-    return tag_display_name(tag, context["lang"].locale)
+    """A language tag as the name of the language in the page's language."""
+    gettext = context.get("gettext")
+    return tag_display_name(tag, context["lang"].locale,
+                            gettext and (lambda message: gettext(context.eval_ctx, message)))
 
 
 @pass_context

@@ -150,7 +150,7 @@ def _opportunity(opp, language: Language, context: dict, t, record) -> PageSearc
         "suitable": [t(SUITABILITY[key][0]) for key in opp.suitable_for
                      if key != "english-friendly"],
         "english": [t(N_("Yes"))] if opp.english_friendly else [],
-        "language": [tag_display_name(tag, language.locale) for tag in spoken],
+        "language": [tag_display_name(tag, language.locale, t) for tag in spoken],
         "schedule": [t(SCHEDULE_TYPES[opp.record["schedule"]["type"]])]
         if opp.record["schedule"]["type"] in SCHEDULE_TYPES else [],
     }
