@@ -22,7 +22,8 @@ RUNTIME := $(VENV)/.runtime-installed
 TESTDEPS := $(VENV)/.test-installed
 NODEDEPS := node_modules/.installed
 
-.PHONY: help html serve devserver publish test lint check i18n-status new translations bench clean
+.PHONY: help html serve devserver publish test lint check i18n-status new translations bench clean \
+	screenshots
 
 help:
 	@echo "make html          build the site into output/ (creates .venv on first use)"
@@ -34,6 +35,7 @@ help:
 	@echo "make publish       build for production with publishconf.py"
 	@echo "make test          run every test (installs test tools on first use)"
 	@echo "make translations  extract, update and compile the theme's gettext catalogues"
+	@echo "make screenshots   every template, both languages, 390 and 1280 px, into screenshots/"
 	@echo "make bench         the portal and Hugo building the reference corpus (REPEAT=3)"
 
 $(RUNTIME): pyproject.toml
@@ -96,6 +98,13 @@ $(BENCHDEPS): $(RUNTIME) pyproject.toml
 # 15 minutes on 2 cores); its last line is the summary. Other benchmarks: README, Benchmarks.
 bench: $(BENCHDEPS)
 	cd bench && ../$(BIN)/python bench_reference.py --repeat $(or $(REPEAT),3)
+
+# Every template in every language at a phone and a desktop width, with headless Chromium
+# (Debian's chromium and fonts-noto-cjk), so every reviewer can look at the site.
+SHOTS ?= screenshots
+screenshots: html $(TESTDEPS)
+	bash tests/ensure_system_tools.sh screenshots
+	$(BIN)/python scripts/screenshots.py --output output --out $(SHOTS)
 
 clean:
 	rm -rf output .output-* .pytest_cache .ruff_cache

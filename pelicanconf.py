@@ -7,8 +7,10 @@ from markdown.extensions.toc import slugify_unicode
 
 AUTHOR = "Taipei City Government"
 SITENAME = "Taipei Volunteers"
-# Local address of `make serve`; absolute URLs (hreflang, canonical, sitemap, feeds) use it.
-SITEURL = os.environ.get("PORTAL_SITEURL", "http://localhost:8000")
+# The public address, in development builds too: absolute URLs (hreflang, canonical, sitemap,
+# feeds, "How to cite", IIIF) must never say "localhost" to a reader, and every link between
+# pages is root-relative, so `make serve` works on any local address all the same.
+SITEURL = os.environ.get("PORTAL_SITEURL", "https://volunteer.example.taipei")
 PORT = 8000
 BIND = "127.0.0.1"
 
@@ -34,19 +36,16 @@ PLUGINS = [
     "portal.sitemap",
 ]
 
-# Main menu, in this order (route keys); pages with `Nav:` and sections not listed follow.
+# Main menu, in this order (route keys); pages with `Nav:` and sections not listed follow. A list
+# is one top-level entry holding its routes (seven top-level entries fit one row at 1280 px).
 PORTAL_MENU = [
     "opportunities:all::1",
     "page:how-to-volunteer",
     "page:international",
-    "programs:index",
-    "archive:home",
-    "history:index",
-    "sdg:index",
-    "stats:dashboard",
+    ["programs:index", "sdg:index", "stats:dashboard"],
+    ["history:index", "archive:home"],
     "news-index:1",
-    "page:about",
-    "page:contact",
+    ["page:about", "page:contact"],
 ]
 
 # The portal's own generators read content/<lang>/; Pelican's article and page generators,

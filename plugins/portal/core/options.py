@@ -67,7 +67,8 @@ OPTIONS: tuple[Option, ...] = (
            "The language table; the first row is the default language, served at /.",
            _check_languages),
     Option("PORTAL_MENU", list, [],
-           "Route keys in main-menu order; menu entries not listed follow, by their own order."),
+           "Route keys in main-menu order (a list of keys is one entry grouping them under its "
+           "first); menu entries not listed follow, by their own order."),
     Option("PORTAL_SITE_NAME", str, "Taipei Volunteers",
            "Site name in the default language (translated through the theme catalogue)."),
     Option("PORTAL_CONTENT_KINDS", dict,

@@ -80,7 +80,7 @@ class Site:
     routes_by_path: dict[str, Route] = field(default_factory=dict)
     nav: list[NavItem] = field(default_factory=list)
     listings: list[Listing] = field(default_factory=list)
-    menu_order: list[str] = field(default_factory=list)
+    menu_order: list[str | list[str]] = field(default_factory=list)
     _kinds: tuple[int, dict[str, list[Listing]]] | None = field(
         default=None, init=False, repr=False, compare=False)
     #: Parts of pages rendered once per language (``core.render.language_part``).
@@ -219,20 +219,50 @@ class Site:
         shown = self.shown_language(route, language)
         return route.titles.get(shown.code, route.key), shown
 
-    def nav_links(self, language: Language, current: Route | None = None) -> list[dict]:
-        links = []
-        def position(item: NavItem) -> tuple[int, int]:
-            if item.route_key in self.menu_order:
-                return (self.menu_order.index(item.route_key), 0)
-            return (len(self.menu_order), item.order)
+    def _menu_groups(self) -> tuple[list[str], dict[str, str]]:
+        """The menu's route keys in order, and the key each grouped entry files under.
 
+        A ``PORTAL_MENU`` entry is a route key or a list of them: a list is one top-level
+        entry (a disclosure named after its first route) holding the others, so a menu of
+        a dozen sections still has few top-level items."""
+        order: list[str] = []
+        parent: dict[str, str] = {}
+        for entry in self.menu_order:
+            keys = [entry] if isinstance(entry, str) else list(entry)
+            order += keys
+            for key in keys[1:]:
+                parent[key] = keys[0]
+        return order, parent
+
+    def nav_links(self, language: Language, current: Route | None = None) -> list[dict]:
+        """Top-level menu entries, each with ``children`` (the entries grouped under it,
+        itself first) when it heads a group."""
+        order, parent = self._menu_groups()
+
+        def position(item: NavItem) -> tuple[int, int]:
+            if item.route_key in order:
+                return (order.index(item.route_key), 0)
+            return (len(order), item.order)
+
+        links: list[dict] = []
+        heads: dict[str, dict] = {}
         for item in sorted(self.nav, key=position):
             route = self.routes[item.route_key]
             title, shown = self.title(route, language)
             title = item.labels.get(shown.code, title)
             in_section = bool(item.section and current and current.key.startswith(item.section))
-            links.append({"href": self.href(language, route.path), "title": title,
-                          "lang": shown, "current": route is current, "in_section": in_section})
+            link = {"href": self.href(language, route.path), "title": title, "lang": shown,
+                    "current": route is current, "in_section": in_section, "children": []}
+            head = heads.get(parent.get(item.route_key, ""))
+            if head is None:
+                links.append(link)
+                heads[item.route_key] = link
+            else:
+                if not head["children"]:
+                    head["children"].append({**head, "children": []})
+                head["children"].append(link)
+                head["in_section"] = any(child["current"] or child["in_section"]
+                                         for child in head["children"])
         return links
 
     def page_context(self, route: Route, language: Language) -> dict:

@@ -79,6 +79,7 @@ class OpportunitiesGenerator(Generator):
         if kept is not None:
             self._reuse(site, kept)
             self._report(source)
+            self._share_counts()
             return
         with collector.paused():
             self._import(site, source, schema_dir)
@@ -93,6 +94,17 @@ class OpportunitiesGenerator(Generator):
             resident.keep("opportunities", scope, KeptListing(
                 self.feed, self.result, self.listed, self.gone, self.listing_pages,
                 self.facet_counts, self._routes, site.listings[first_listing:], self._nav))
+        self._share_counts()
+
+    def _share_counts(self) -> None:
+        """How many listed roles there are in all and per facet value, for other sections'
+        pages (the home page's cause tiles): read from the context, so a page that shows a
+        count is rendered again when it changes."""
+        self.context["PORTAL_OPPORTUNITY_COUNTS"] = {
+            "total": len(self.listed), "cause_labels": vocab.CAUSES,
+            **{facet: {code: count for code, count in counts.items() if count}
+               for facet, counts in self.facet_counts.items()},
+        }
 
     def _kept_scope(self, source: str, schema_dir: str) -> str | None:
         if not resident.enabled() or is_url(source):
